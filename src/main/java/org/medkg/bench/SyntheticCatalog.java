@@ -31,7 +31,7 @@ public final class SyntheticCatalog {
     static final String[] MODALITIES = {"text", "image", "imaging-3d", "vision-language", "ehr", "biosignal", "genomics"};
     static final String[] BENCHMARKS = {"medqa", "medmcqa", "pubmedqa", "mmlu-clinical-knowledge", "mmlu-medical-genetics",
         "mmlu-anatomy", "mmlu-professional-medicine", "mmlu-college-biology", "mmlu-college-medicine"};
-    static final String[] SETTINGS = {"zero-shot", "few-shot", "chain-of-thought", "fine-tuned"};
+    static final String[] SETTINGS = {"zero-shot", "few-shot", "chain-of-thought", "full-fine-tuning"};
 
     /** What was generated, for the benchmark's report. */
     public record Summary(int models, int roots, int families, int institutes, long evaluations, String largestRoot,
@@ -187,7 +187,7 @@ public final class SyntheticCatalog {
         });
         csv(dir, CatalogTable.BENCHMARKS, p -> {
             for (String b : BENCHMARKS)
-                print(p, b, b.toUpperCase(), "", b.startsWith("mmlu-") ? "" : "", "Synthetic benchmark " + b,
+                print(p, b, b.toUpperCase(), "", b.startsWith("mmlu-") ? "" : "", "", "Synthetic benchmark " + b,
                         "https://example.org/bench/" + b, "", "");
         });
     }
@@ -195,18 +195,26 @@ public final class SyntheticCatalog {
     private void writeModels(Path dir, int[] tree, int[] depth, int[] parent, int[] parent2, byte[] relation,
                              int medicalFamilies) throws IOException {
         String[] licenses = {"apache-2.0", "llama-2-community", "cc-by-nc-4.0", "mit"};
+        // Release months since 2019-01: a model comes out after every model it is built on (parents have lower ids).
+        int[] month = new int[n];
         csv(dir, CatalogTable.MODELS, p -> {
             for (int i = 0; i < n; i++) {
                 boolean root = i < roots;
                 String family = root ? "base-" + (i / 3) : random.nextDouble() < 0.3 ? "med-" + random.nextInt(Math.max(1, medicalFamilies)) : "";
                 String inst = "inst-" + zipfIndex(institutes);
-                String released = (2019 + (root ? i % 4 : 3 + depth[i] / 3 + random.nextInt(2))) + "-" + String.format("%02d", 1 + random.nextInt(12));
+                month[i] = root ? (i % 4) * 12 + random.nextInt(12)
+                        : Math.max(month[parent[i]], parent2[i] >= 0 ? month[parent2[i]] : 0) + random.nextInt(4);
+                String released = (2019 + month[i] / 12) + "-" + String.format("%02d", 1 + month[i] % 12);
                 String params = root ? (1 + random.nextInt(70)) + "B" : (1 + random.nextInt(70)) + "B";
                 String modality = MODALITIES[random.nextDouble() < 0.75 ? 0 : random.nextInt(MODALITIES.length)];
                 String builtOn = "";
                 String source = "";
                 String scratch = "";
+                String evidence = "";
+                String quote = "";
                 if (root) {
+                    evidence = "stated";
+                    quote = "synthetic: trained from scratch";
                     scratch = "true";
                     source = "https://example.org/paper/" + id(i);
                 } else {
@@ -214,11 +222,12 @@ public final class SyntheticCatalog {
                     builtOn = id(parent[i]) + " (" + rel + ")";
                     if (parent2[i] >= 0) builtOn += ";" + id(parent2[i]) + " (" + rel + ")";
                     source = "https://example.org/card/" + id(i);
+                    evidence = "declared";
                 }
                 print(p, id(i), "Model " + i, "alias-" + i, "model", family, inst, released, params,
                         "decoder-only transformer", modality, licenses[random.nextInt(licenses.length)],
                         random.nextDouble() < 0.8 ? "true" : "false", "org" + (i % 997) + "/model-" + i, "", "",
-                        builtOn, source, scratch, "", "", "");
+                        builtOn, "", evidence, source, quote, "", scratch, "", "", "");
             }
         });
     }
@@ -231,8 +240,10 @@ public final class SyntheticCatalog {
                 int k = 1 + random.nextInt(3);
                 for (int j = 0; j < k; j++) {
                     String b = BENCHMARKS[random.nextInt(BENCHMARKS.length)];
+                    String setting = SETTINGS[random.nextInt(SETTINGS.length)];
                     print(p, id(i), b, "accuracy", String.format(java.util.Locale.ROOT, "%.1f", 20 + random.nextDouble() * 75),
-                            SETTINGS[random.nextInt(SETTINGS.length)], "https://example.org/eval/" + id(i), "");
+                            setting, setting.equals("few-shot") ? "5" : "", "https://example.org/eval/" + id(i),
+                            "declared", "", "", "");
                     count[0]++;
                 }
             }

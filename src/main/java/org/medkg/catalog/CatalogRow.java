@@ -62,6 +62,10 @@ public final class CatalogRow {
         return new Problem(file, line, columnNumber(column), column, message);
     }
 
+    public Problem warning(String column, String message) {
+        return problem(column, message).asWarning();
+    }
+
     public Problem problem(String message) {
         return new Problem(file, line, 0, null, message);
     }

@@ -10,8 +10,19 @@ import java.nio.file.Path;
  * @param line   1-based line, 0 if the problem concerns the whole file
  * @param column 1-based column (CSV field), 0 if the problem concerns the whole line or file
  * @param field  the column's header name, or null
+ * @param warning true for a warning: printed, but it blocks a build only under {@code --strict}
  */
-public record Problem(Path file, long line, int column, String field, String message) implements Comparable<Problem> {
+public record Problem(Path file, long line, int column, String field, String message, boolean warning)
+        implements Comparable<Problem> {
+
+    public Problem(Path file, long line, int column, String field, String message) {
+        this(file, line, column, field, message, false);
+    }
+
+    /** The same problem as a warning. */
+    public Problem asWarning() {
+        return new Problem(file, line, column, field, message, true);
+    }
 
     public static Problem ofFile(Path file, String message) {
         return new Problem(file, 0, 0, null, message);
@@ -25,6 +36,7 @@ public record Problem(Path file, long line, int column, String field, String mes
             if (column > 0) sb.append(':').append(column);
         }
         sb.append(": ");
+        if (warning) sb.append("warning: ");
         if (field != null) sb.append(field).append(": ");
         return sb.append(message).toString();
     }

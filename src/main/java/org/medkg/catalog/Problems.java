@@ -16,6 +16,19 @@ public final class Problems {
         return problems.isEmpty();
     }
 
+    /** Whether there is no error (warnings aside). */
+    public synchronized boolean noErrors() {
+        return problems.stream().allMatch(Problem::warning);
+    }
+
+    public synchronized long errorCount() {
+        return problems.stream().filter(p -> !p.warning()).count();
+    }
+
+    public synchronized long warningCount() {
+        return problems.stream().filter(Problem::warning).count();
+    }
+
     public synchronized int size() {
         return problems.size();
     }

@@ -17,6 +17,8 @@ import org.medkg.catalog.Problems;
  * int arrays so that a catalog of a million models costs a few megabytes.
  */
 final class LineageCycles {
+    /** Node names of families (the bases of family-level edges) carry this prefix; they have no edges of their own. */
+    static final String FAMILY_PREFIX = "family:";
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private int[] from = new int[1024];
@@ -44,7 +46,8 @@ final class LineageCycles {
     }
 
     /**
-     * Emits the lineage closure: for every model and every ancestor at any depth, one triple
+     * Emits the lineage closure: for every model and every ancestor at any depth, one triple (an ancestor is a model,
+     * or the family of a family-level edge, so the closure of a model built on "Llama 2" reaches the family node)
      * {@code <model> mkg:ancestorAtDepth-N <ancestor>} with N the length of the shortest built-on path, plus the
      * description of each depth property ({@code rdfs:subPropertyOf mkg:ancestor ; mkg:depth N}). Breadth-first
      * upwards from every model, over int arrays: the cost is the size of the closure. Call only when there is no
@@ -57,7 +60,12 @@ final class LineageCycles {
         int[] parents = new int[edges];
         for (int k = 0; k < edges; k++) parents[k] = to[csr[1][k]];
         org.apache.jena.graph.Node[] iri = new org.apache.jena.graph.Node[n];
-        for (int i = 0; i < n; i++) iri[i] = org.medkg.vocab.MKG.entity("model", names.get(i));
+        for (int i = 0; i < n; i++) {
+            String name = names.get(i);
+            iri[i] = name.startsWith(FAMILY_PREFIX)
+                    ? org.medkg.vocab.MKG.entity("family", name.substring(FAMILY_PREFIX.length()))
+                    : org.medkg.vocab.MKG.entity("model", name);
+        }
         int[] stamp = new int[n];
         int[] queue = new int[n];
         int[] depth = new int[n];

@@ -24,18 +24,32 @@ final class ReferenceChecker {
         switch (row.table()) {
             case MODALITIES -> refs(row, "broader", CatalogTable.MODALITIES, "modality");
             case FAMILIES -> refs(row, "developed_by", CatalogTable.INSTITUTES, "institute");
-            case BENCHMARKS -> refs(row, "part_of", CatalogTable.BENCHMARKS, "benchmark");
+            case BENCHMARKS -> {
+                refs(row, "part_of", CatalogTable.BENCHMARKS, "benchmark");
+                refs(row, "subsets", CatalogTable.BENCHMARKS, "benchmark");
+            }
             case MODELS -> {
                 refs(row, "family", CatalogTable.FAMILIES, "family");
                 refs(row, "developed_by", CatalogTable.INSTITUTES, "institute");
                 refs(row, "modalities", CatalogTable.MODALITIES, "modality");
                 refs(row, "license", CatalogTable.LICENSES, "licence");
                 models(row, "uses", row.list("uses"));
-                List<String> bases = row.list("built_on").stream()
-                        .map(LineageCell::parse).filter(c -> c != null).map(LineageCell::base).toList();
+                List<LineageCell> cells = row.list("built_on").stream()
+                        .map(LineageCell::parse).filter(c -> c != null).toList();
+                List<String> bases = new java.util.ArrayList<>();
+                for (LineageCell c : cells) {
+                    if (c.family()) {
+                        if (!index.contains(CatalogTable.FAMILIES, c.base()))
+                            problems.add(row.problem("built_on", "family '" + c.base() + "' is not in families.csv"
+                                    + Suggest.didYouMean(c.base(), index.ids(CatalogTable.FAMILIES))));
+                    } else if (index.contains(CatalogTable.MODELS, c.base())
+                            || !index.contains(CatalogTable.FAMILIES, c.base())) {
+                        bases.add(c.base());
+                    }
+                }
                 if (bases.contains(row.get("id")))
                     problems.add(row.problem("built_on", "model '" + row.get("id") + "' is built on itself"));
-                if (!bases.isEmpty() && row.get("type").equals("system"))
+                if (!cells.isEmpty() && row.get("type").equals("system"))
                     problems.add(row.problem("built_on", "a system is not built on weights; list the models it uses in 'uses'"));
                 models(row, "built_on", bases);
             }
@@ -59,8 +73,15 @@ final class ReferenceChecker {
     private void models(CatalogRow row, String column, List<String> ids) {
         for (String id : ids) {
             if (!index.contains(CatalogTable.MODELS, id)) {
-                problems.add(row.problem(column, ("built_on".equals(column) ? "base model '" : "model '") + id
-                        + "' is not in models.csv" + Suggest.didYouMean(id, index.ids(CatalogTable.MODELS))));
+                boolean lineage = "built_on".equals(column);
+                java.util.Set<String> candidates = index.ids(CatalogTable.MODELS);
+                if (lineage) {
+                    candidates = new java.util.HashSet<>(candidates);
+                    candidates.addAll(index.ids(CatalogTable.FAMILIES));
+                }
+                problems.add(row.problem(column, (lineage ? "base '" + id + "' is neither a model in models.csv nor a "
+                        + "family in families.csv" : "model '" + id + "' is not in models.csv")
+                        + Suggest.didYouMean(id, candidates)));
             } else if (index.isSystem(id)) {
                 problems.add(row.problem(column, "'" + id + "' is a system, not a model; expected a model id"));
             }

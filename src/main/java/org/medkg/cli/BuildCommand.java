@@ -26,6 +26,7 @@ final class BuildCommand implements Callable<Integer> {
         AtomicStoreBuilder.Outcome outcome = ProjectBuild.run(paths.inputs(), paths.store(),
                 msg -> err.println("medkg: " + msg));
         if (!outcome.ok()) return reportProblems(outcome.check(), err);
+        reportWarnings(outcome.check(), err);
         BuildInfo i = outcome.info();
         spec.commandLine().getOut().printf("built %s: %d rows, %d quads in %d ms (parse %d, convert %d, validate %d, load %d)%n",
                 outcome.database(), i.rows(), i.quads(), i.totalMillis(), i.parseMillis(), i.convertMillis(),
@@ -35,7 +36,17 @@ final class BuildCommand implements Callable<Integer> {
 
     static int reportProblems(CatalogCheck.Result check, PrintWriter err) {
         for (Problem p : check.problems().sorted()) err.println(p);
-        err.println("medkg: " + check.problems().size() + " problem(s) in the catalog; nothing was written");
+        long warnings = check.problems().warningCount();
+        err.println("medkg: " + check.problems().errorCount() + " error(s)"
+                + (warnings > 0 ? " and " + warnings + " warning(s)" : "") + " in the catalog; nothing was written");
         return 1;
+    }
+
+    /** Prints the warnings of an accepted catalog; they do not block ({@code validate --strict} makes them errors). */
+    static void reportWarnings(CatalogCheck.Result check, PrintWriter err) {
+        long n = check.problems().warningCount();
+        if (n == 0) return;
+        for (Problem p : check.problems().sorted()) err.println(p);
+        err.println("medkg: " + n + " warning(s); they do not block the build (validate --strict treats them as errors)");
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check the catalog without touching the store.",
-                "Reports every problem at once, each with file, line and column; exit code 1 if there are any."})
+                "Reports every problem at once, each with file, line and column; exit code 1 if there are errors",
+                "(or, with --strict, warnings)."})
 final class ValidateCommand implements Callable<Integer> {
     @Mixin Paths paths;
     @Spec CommandSpec spec;
@@ -20,12 +21,17 @@ final class ValidateCommand implements Callable<Integer> {
             + "constraints included, over the whole graph in memory (for small catalogs; the default checks are linear)."})
     boolean fullShacl;
 
+    @picocli.CommandLine.Option(names = "--strict", description = {"Treat warnings (a model without a developer, an "
+            + "institute no model references, a model trained on a quantized export) as errors."})
+    boolean strict;
+
     @Override
     public Integer call() {
         Schema schema = Schema.load(paths.ontology());
         org.apache.jena.graph.Graph whole = fullShacl ? org.apache.jena.sparql.graph.GraphFactory.createGraphMem() : null;
         CatalogCheck.Result r = CatalogCheck.run(paths.data(), schema, t -> { if (whole != null) whole.add(t); }, t -> { });
-        if (!r.ok()) return BuildCommand.reportProblems(r, spec.commandLine().getErr());
+        if (!r.ok(strict)) return BuildCommand.reportProblems(r, spec.commandLine().getErr());
+        BuildCommand.reportWarnings(r, spec.commandLine().getErr());
         if (whole != null) {
             var report = org.apache.jena.shacl.ShaclValidator.get().validate(schema.shapes(), whole);
             if (!report.conforms()) {

@@ -3,6 +3,10 @@ package org.medkg.graph;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -26,9 +30,18 @@ public final class CatalogConverter {
     private final Map<String, Integer> evaluationOrdinals = new HashMap<>();
     private final Cells cells = new Cells();
 
-    public CatalogConverter(Terms terms, Problems problems) {
+    private final Predicate<String> modelIds;
+    private final Predicate<String> familyIds;
+
+    /**
+     * @param modelIds  whether an id is a models.csv id, and {@code familyIds} a families.csv id: a base in
+     *                  {@code built_on} names a model, or a family when no model has that id
+     */
+    public CatalogConverter(Terms terms, Problems problems, Predicate<String> modelIds, Predicate<String> familyIds) {
         this.terms = terms;
         this.problems = problems;
+        this.modelIds = modelIds;
+        this.familyIds = familyIds;
     }
 
     /** Converts one row into {@code out} (which is not cleared). */
@@ -170,6 +183,7 @@ public final class CatalogConverter {
         out.add(s, RDF.type.asNode(), MKG.Benchmark);
         names(row, s, "name", out);
         refs(row, "part_of", "benchmark", s, MKG.partOf, out);
+        refs(row, "subsets", "benchmark", s, MKG.hasSubset, out);
         if (row.has("description")) out.add(s, MKG.description, Cells.string(row.get("description")));
         url(row, "homepage", s, MKG.homepage, out);
         url(row, "paper", s, MKG.paper, out);
@@ -211,7 +225,11 @@ public final class CatalogConverter {
         lineage(row, s, out);
     }
 
-    /** The {@code built_on} cell: {@code base-slug (relation); ...}, each edge with its source URL. */
+    /**
+     * The {@code built_on} cell: {@code base (relation); ...}, each edge with its method, evidence, source, quote
+     * and reasoning (one per edge in order, or one for all). A base names a model, or a family when no model has
+     * that id (or when written {@code family:id}): a family-level edge.
+     */
     private void lineage(CatalogRow row, Node s, RowTriples out) {
         List<String> edges = row.list("built_on");
         List<String> sources = row.list("built_on_source");
@@ -227,57 +245,121 @@ public final class CatalogConverter {
                     problems.add(row.problem("built_on_source", "from_scratch needs the URL of the source that "
                             + "says the model was trained from scratch"));
                 out.add(s, MKG.trainedFromScratch, b);
-                url(row, "built_on_source", s, MKG.dctSource, out);
+                Node claim = NodeFactory.createURI(s.getURI() + "#from-scratch");
+                out.add(s, MKG.fromScratchClaim, claim);
+                out.add(claim, RDF.type.asNode(), MKG.FromScratchClaim);
+                for (String src : sources) {
+                    Node u = cells.url(src);
+                    if (u == null) problems.add(row.problem("built_on_source", cells.error()));
+                    else out.add(claim, MKG.hadPrimarySource, u);
+                }
+                evidence(row, claim, "built_on_evidence", row.get("built_on_evidence"), "built_on_quote",
+                        row.get("built_on_quote"), "built_on_reasoning", row.get("built_on_reasoning"),
+                        "from_scratch", out);
                 return;
             } else {
                 out.add(s, MKG.trainedFromScratch, b);
             }
         }
         if (edges.isEmpty()) {
-            if (!sources.isEmpty())
-                problems.add(row.problem("built_on_source", "has a source but built_on is empty "
-                        + "(set from_scratch to true if the source says the model was trained from scratch)"));
+            for (String col : List.of("built_on_source", "built_on_method", "built_on_evidence", "built_on_quote",
+                    "built_on_reasoning"))
+                if (row.has(col))
+                    problems.add(row.problem(col, "is set but built_on is empty "
+                            + "(set from_scratch to true if the source says the model was trained from scratch)"));
             return;
         }
         if (sources.isEmpty()) {
             problems.add(row.problem("built_on_source", "every lineage edge needs the URL of its primary source; "
                     + "expected " + (edges.size() == 1 ? "a URL" : "one URL per edge or one for all " + edges.size())));
-        } else if (edges.size() > 1 && sources.size() != 1 && sources.size() != edges.size()) {
-            problems.add(row.problem("built_on_source", "has " + sources.size() + " URLs for " + edges.size()
-                    + " edges; expected one URL per edge, in the same order, or one URL for all"));
-            return;
         }
+        List<String> methods = perEdge(row, "built_on_method", row.list("built_on_method"), edges.size());
+        List<String> levels = perEdge(row, "built_on_evidence", row.list("built_on_evidence"), edges.size());
+        List<String> quotes = perEdge(row, "built_on_quote", splitQuotes(row.get("built_on_quote")), edges.size());
+        List<String> reasons = perEdge(row, "built_on_reasoning", splitQuotes(row.get("built_on_reasoning")), edges.size());
+        // With one edge, every URL listed is a source of it; with several, one URL per edge or one for all.
+        List<String> edgeSourceLists = edges.size() == 1 ? List.of("") : perEdge(row, "built_on_source", sources, edges.size());
+        if (methods == null || levels == null || quotes == null || reasons == null || edgeSourceLists == null) return;
         for (int i = 0; i < edges.size(); i++) {
             String edge = edges.get(i);
             LineageCell cell = LineageCell.parse(edge);
             if (cell == null) {
                 problems.add(row.problem("built_on", "'" + edge + "' is not a lineage edge; expected 'base-id (relation)', "
-                        + "e.g. 'llama-2-70b (continued-pretraining)'"));
+                        + "e.g. 'llama-2-70b (continued-pretraining)' or, naming only the family, 'llama-2 (fine-tuning)'"));
                 continue;
             }
             String base = cell.base();
             if (!Cells.SLUG.matcher(base).matches()) {
-                problems.add(row.problem("built_on", "'" + base + "' is not a valid model id"));
+                problems.add(row.problem("built_on", "'" + base + "' is not a valid model or family id"));
                 continue;
             }
             Node relation = term(row, "built_on", cell.relation(), terms.relations(), "relation");
             if (relation == null) continue;
-            Node baseNode = MKG.entity("model", base);
-            Node d = NodeFactory.createURI(s.getURI() + "#from-" + base);
-            out.add(s, MKG.builtOn, baseNode);
+            boolean family = cell.family() || (!modelIds.test(base) && familyIds.test(base));
+            Node baseNode = MKG.entity(family ? "family" : "model", base);
+            Node d = NodeFactory.createURI(s.getURI() + (family ? "#from-family-" : "#from-") + base);
+            out.add(s, family ? MKG.builtOnFamily : MKG.builtOn, baseNode);
             out.add(s, MKG.derivation, d);
             out.add(d, RDF.type.asNode(), MKG.Derivation);
-            out.add(d, MKG.baseModel, baseNode);
+            out.add(d, family ? MKG.baseFamily : MKG.baseModel, baseNode);
             out.add(d, MKG.relation, relation);
+            String method = methods.get(i);
+            if (!method.isEmpty()) {
+                Node m = term(row, "built_on_method", method, terms.methods(), "training method");
+                if (m != null) out.add(d, MKG.trainingMethod, m);
+            }
             // One edge: every URL is a source of it. Several edges: one URL each, or one URL for all.
-            List<String> edgeSources = edges.size() == 1 || sources.size() == 1 ? sources : List.of(sources.get(i));
+            List<String> edgeSources = edges.size() == 1 || sources.size() == 1 ? sources : List.of(edgeSourceLists.get(i));
             for (String src : edgeSources) {
                 Node u = cells.url(src);
                 if (u == null) problems.add(row.problem("built_on_source", cells.error()));
                 else out.add(d, MKG.hadPrimarySource, u);
             }
-            out.derive(baseNode, RDF.type.asNode(), MKG.BaseModel);
+            evidence(row, d, "built_on_evidence", levels.get(i), "built_on_quote", quotes.get(i),
+                    "built_on_reasoning", reasons.get(i), "edge '" + edge + "'", out);
+            if (!family) out.derive(baseNode, RDF.type.asNode(), MKG.BaseModel);
         }
+    }
+
+    /** Quotes and reasoning of several edges are separated by {@code ||} (a quote may contain {@code ;}). */
+    static List<String> splitQuotes(String cell) {
+        if (cell.isEmpty()) return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : cell.split("\\|\\|", -1)) out.add(part.strip());
+        return out;
+    }
+
+    /** Expands a per-edge cell to one value per edge: empty, one for all, or one per edge; null if it fits neither. */
+    private List<String> perEdge(CatalogRow row, String column, List<String> values, int edges) {
+        if (values.isEmpty()) return java.util.Collections.nCopies(edges, "");
+        if (values.size() == 1) return java.util.Collections.nCopies(edges, values.get(0));
+        if (values.size() == edges) return values;
+        problems.add(row.problem(column, "has " + values.size() + " values for " + edges + " edges; expected one per "
+                + "edge, in the order of built_on, or one for all"
+                + (column.endsWith("quote") || column.endsWith("reasoning") ? " (separate them with ||)" : "")));
+        return null;
+    }
+
+    /** Evidence level, quote and reasoning of one sourced fact: stated and inferred need a quote, inferred its reasoning. */
+    private void evidence(CatalogRow row, Node fact, String levelColumn, String level, String quoteColumn, String quote,
+                          String reasoningColumn, String reasoning, String what, RowTriples out) {
+        if (level.isEmpty()) {
+            problems.add(row.problem(levelColumn, what + " needs an evidence level; expected one of: "
+                    + String.join(", ", terms.evidence().keySet())));
+        } else {
+            Node e = term(row, levelColumn, level, terms.evidence(), "evidence level");
+            if (e != null) {
+                out.add(fact, MKG.evidence, e);
+                if (!level.equals("declared") && quote.isEmpty())
+                    problems.add(row.problem(quoteColumn, what + " is " + level + " but has no quote; copy the "
+                            + "sentence, table row or metadata line of the source that supports it"));
+                if (level.equals("inferred") && reasoning.isEmpty())
+                    problems.add(row.problem(reasoningColumn, what + " is inferred but has no reasoning; say how the "
+                            + "quote supports the fact"));
+            }
+        }
+        if (!quote.isEmpty()) out.add(fact, MKG.quote, Cells.string(quote));
+        if (!reasoning.isEmpty()) out.add(fact, MKG.reasoning, Cells.string(reasoning));
     }
 
     private void evaluation(CatalogRow row, RowTriples out) {
@@ -290,19 +372,53 @@ public final class CatalogConverter {
             return;
         }
         Node settingNode = setting.isEmpty() ? null : term(row, "setting", setting, terms.settings(), "setting");
-        String key = model + "#eval-" + bench + "-" + setting;
+        String shots = row.get("shots");
+        Node shotsNode = null;
+        if (!shots.isEmpty()) {
+            if (!shots.matches("[0-9]{1,3}"))
+                problems.add(row.problem("shots", "'" + shots + "' is not a number of shots; expected a whole number such as 5"));
+            else if (Set.of("zero-shot", "not-stated").contains(setting))
+                problems.add(row.problem("shots", "is set but the setting is '" + setting + "'; a " + setting
+                        + " score has no worked examples in its prompt"));
+            else shotsNode = NodeFactory.createLiteralDT(Integer.toString(Integer.parseInt(shots)), XSDDatatype.XSDinteger);
+        } else if (setting.equals("few-shot")) {
+            problems.add(row.problem("shots", "a few-shot score needs its number of shots (e.g. 5); write the setting "
+                    + "not-stated if the source gives none"));
+        }
+        String key = model + "#eval-" + bench + "-" + setting + (shotsNode == null ? "" : "-" + shots + "shot");
         int n = evaluationOrdinals.merge(key, 1, Integer::sum);
         Node m = MKG.entity("model", model);
-        Node s = NodeFactory.createURI(m.getURI() + "#eval-" + bench + "-" + (setting.isEmpty() ? "unknown" : setting) + "-" + n);
+        Node s = NodeFactory.createURI(m.getURI() + "#eval-" + bench + "-" + (setting.isEmpty() ? "unknown" : setting)
+                + (shotsNode == null ? "" : "-" + Integer.parseInt(shots) + "shot") + "-" + n);
         out.add(s, RDF.type.asNode(), MKG.EvaluationResult);
         out.add(s, MKG.evaluatedModel, m);
         out.add(s, MKG.benchmark, MKG.entity("benchmark", bench));
-        if (row.has("metric")) out.add(s, MKG.metric, Cells.string(row.get("metric")));
-        if (row.has("score")) literal(row, "score", s, MKG.score, cells.decimal(row.get("score")), out);
+        String metric = row.get("metric");
+        if (!metric.isEmpty()) {
+            if (term(row, "metric", metric, terms.metrics(), "metric") != null) out.add(s, MKG.metric, Cells.string(metric));
+        }
+        if (row.has("score")) {
+            Node score = cells.decimal(row.get("score"));
+            literal(row, "score", s, MKG.score, score, out);
+            double[] range = terms.metricRange(metric);
+            if (score != null && range != null) {
+                double v = Double.parseDouble(score.getLiteralLexicalForm());
+                if (v < range[0] || v > range[1])
+                    problems.add(row.problem("score", row.get("score") + " is outside the range of " + metric + " ("
+                            + fmt(range[0]) + " to " + fmt(range[1]) + (metric.equals("accuracy") ? ", in percent" : "") + ")"));
+            }
+        }
         if (settingNode != null) out.add(s, MKG.setting, settingNode);
+        if (shotsNode != null) out.add(s, MKG.shots, shotsNode);
         url(row, "source", s, MKG.hadPrimarySource, out);
+        evidence(row, s, "evidence", row.get("evidence"), "quote", row.get("quote"), "reasoning", row.get("reasoning"),
+                "the score", out);
         if (row.has("notes")) out.add(s, SKOS.note.asNode(), Cells.string(row.get("notes")));
         out.derive(m, MKG.evaluation, s);
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     private void publication(CatalogRow row, RowTriples out) {

@@ -33,6 +33,7 @@ final class Cells {
 
     /** {@code YYYY-MM}, {@code YYYY-MM-DD} or {@code YYYY} as xsd:gYearMonth, xsd:date or xsd:gYear. */
     Node date(String s) {
+        if (s.startsWith("0000")) return fail("'" + s + "' has year 0000; expected a real year (YYYY-MM or YYYY-MM-DD)");
         var ym = YEAR_MONTH.matcher(s);
         if (ym.matches()) {
             int month = Integer.parseInt(ym.group(2));
@@ -75,7 +76,14 @@ final class Cells {
         return fail("'" + s + "' is not a boolean; expected true or false");
     }
 
+    private static final java.util.regex.Pattern PLAIN_DECIMAL =
+            java.util.regex.Pattern.compile("-?[0-9]{1,15}(\\.[0-9]{1,15})?");
+
+    /** A plain decimal (no exponent, at most 15 digits on each side), so a cell cannot cost more than it looks. */
     Node decimal(String s) {
+        if (!PLAIN_DECIMAL.matcher(s).matches())
+            return fail("'" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "' is not a number; expected a plain "
+                    + "decimal such as 64.4 (no exponent, at most 15 digits before and after the point)");
         try {
             BigDecimal d = new BigDecimal(s);
             return NodeFactory.createLiteralDT(d.toPlainString(), XSDDatatype.XSDdecimal);

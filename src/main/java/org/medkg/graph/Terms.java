@@ -20,18 +20,33 @@ public final class Terms {
     private final Map<String, Node> settings;
     private final Map<String, Node> instituteKinds;
     private final Map<String, Node> domains;
+    private final Map<String, Node> evidence;
+    private final Map<String, Node> methods;
+    private final Map<String, Node> metrics;
+    private final Map<String, double[]> metricRanges;
 
-    private Terms(Map<String, Node> relations, Map<String, Node> settings, Map<String, Node> instituteKinds,
-                  Map<String, Node> domains) {
-        this.relations = relations;
-        this.settings = settings;
-        this.instituteKinds = instituteKinds;
-        this.domains = domains;
+    private Terms(Graph g) {
+        this.relations = scheme(g, MKG.RelationScheme);
+        this.settings = scheme(g, MKG.SettingScheme);
+        this.instituteKinds = scheme(g, MKG.InstituteKindScheme);
+        this.domains = scheme(g, MKG.DomainScheme);
+        this.evidence = scheme(g, MKG.EvidenceScheme);
+        this.methods = scheme(g, MKG.TrainingMethodScheme);
+        this.metrics = scheme(g, MKG.MetricScheme);
+        Map<String, double[]> ranges = new TreeMap<>();
+        metrics.forEach((token, concept) -> ranges.put(token,
+                new double[] {number(g, concept, MKG.minValue), number(g, concept, MKG.maxValue)}));
+        this.metricRanges = Collections.unmodifiableMap(ranges);
     }
 
     public static Terms from(Graph ontology) {
-        return new Terms(scheme(ontology, MKG.RelationScheme), scheme(ontology, MKG.SettingScheme),
-                scheme(ontology, MKG.InstituteKindScheme), scheme(ontology, MKG.DomainScheme));
+        return new Terms(ontology);
+    }
+
+    private static double number(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        if (!it.hasNext()) throw new IllegalStateException("ontology gives no " + p.getLocalName() + " for " + s.getURI());
+        return Double.parseDouble(it.next().getObject().getLiteralLexicalForm());
     }
 
     private static Map<String, Node> scheme(Graph g, Node scheme) {
@@ -53,6 +68,18 @@ public final class Terms {
 
     /** Institute kind token (e.g. {@code university}) to concept. */
     public Map<String, Node> instituteKinds() { return instituteKinds; }
+
+    /** Evidence level token ({@code stated}, {@code declared}, {@code inferred}) to concept. */
+    public Map<String, Node> evidence() { return evidence; }
+
+    /** Training method token ({@code full}, {@code lora}, ...) to concept. */
+    public Map<String, Node> methods() { return methods; }
+
+    /** Metric token ({@code accuracy}, ...) to concept. */
+    public Map<String, Node> metrics() { return metrics; }
+
+    /** The inclusive range {min, max} of a metric's values. */
+    public double[] metricRange(String metric) { return metricRanges.get(metric); }
 
     /** Domain token ({@code general}, {@code biomedical}) to concept. */
     public Map<String, Node> domains() { return domains; }

@@ -11,7 +11,18 @@ import org.apache.jena.query.Query;
  * bound by substitution of typed RDF terms into the parsed query, never by editing the query text.
  */
 public record CannedQuery(String name, Path file, String title, String description, List<Param> params,
-                          List<String> tags, String text, Query query) {
+                          List<String> tags, String text, Query query, String order) {
+
+    /**
+     * {@code order: tree} in the header: rows are edges ({@code ?parent}, {@code ?child}) of a tree under the query's
+     * root, and are presented depth-first, each parent before its children (ties by the query's own ORDER BY). SPARQL
+     * 1.1 has no depth-first order, so the query defines the rows and the runner only reorders them.
+     */
+    public static final String TREE_ORDER = "tree";
+
+    public boolean treeOrder() {
+        return TREE_ORDER.equals(order);
+    }
 
     /** A parameter: its name ({@code ?_name} in the query), type, an example value and what it means. */
     public record Param(String name, ParamType type, String example, String description, boolean required,

@@ -34,7 +34,16 @@ public final class CannedQueryRunner {
 
     /** Binds, runs and hands the SELECT results to {@code consumer} inside a read transaction. */
     public void select(CannedQuery q, Map<String, String> values, Consumer<ResultSet> consumer) {
-        select(bind(q, values), consumer);
+        select(q, bind(q, values), consumer);
+    }
+
+    /** Runs a query bound from {@code q}, in the order its header asks for (see {@link CannedQuery#treeOrder()}). */
+    public void select(CannedQuery q, Query bound, Consumer<ResultSet> consumer) {
+        if (!q.treeOrder()) {
+            select(bound, consumer);
+            return;
+        }
+        select(bound, rs -> consumer.accept(TreeOrder.depthFirst(rs)));
     }
 
     /** Runs an already bound query (see {@link #bind}). */

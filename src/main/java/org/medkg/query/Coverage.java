@@ -31,9 +31,9 @@ public final class Coverage {
 
     private static final String MODEL_COVERAGE = PREFIX + """
             SELECT (COUNT(?m) AS ?n)
-              (SUM(IF(EXISTS { ?m mkg:builtOn ?b }, 1, 0)) AS ?withLineage)
+              (SUM(IF(EXISTS { ?m mkg:builtOn ?b } || EXISTS { ?m mkg:builtOnFamily ?bf }, 1, 0)) AS ?withLineage)
               (SUM(IF(EXISTS { ?m mkg:trainedFromScratch true }, 1, 0)) AS ?trainedFromScratch)
-              (SUM(IF(EXISTS { ?m mkg:builtOn ?b2 } || EXISTS { ?m mkg:trainedFromScratch true }, 1, 0)) AS ?withLineageKnown)
+              (SUM(IF(EXISTS { ?m mkg:builtOn ?b2 } || EXISTS { ?m mkg:builtOnFamily ?bf2 } || EXISTS { ?m mkg:trainedFromScratch true }, 1, 0)) AS ?withLineageKnown)
               (SUM(IF(EXISTS { ?m mkg:developedBy ?i }, 1, 0)) AS ?withInstitute)
               (SUM(IF(EXISTS { ?m dcterms:issued ?d }, 1, 0)) AS ?withReleaseDate)
               (SUM(IF(EXISTS { ?m dcterms:license ?l }, 1, 0)) AS ?withLicence)
@@ -46,6 +46,21 @@ public final class Coverage {
             SELECT (COUNT(?d) AS ?n) (SUM(IF(EXISTS { ?d prov:hadPrimarySource ?s }, 1, 0)) AS ?sourced)
             WHERE { ?d rdf:type ?t VALUES ?t { %s } }
             """;
+
+    /** Lineage edges, from-scratch claims and scores by evidence level, and family-level edges. */
+    private static final String EVIDENCE = PREFIX + """
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT ?kind ?level (COUNT(?f) AS ?n) WHERE {
+              { ?f rdf:type mkg:Derivation BIND("lineageEdges" AS ?kind) }
+              UNION { ?f rdf:type mkg:FromScratchClaim BIND("fromScratchClaims" AS ?kind) }
+              UNION { ?f rdf:type mkg:EvaluationResult BIND("evaluations" AS ?kind) }
+              OPTIONAL { ?f mkg:evidence/skos:notation ?e }
+              BIND(COALESCE(?e, "none") AS ?level)
+            } GROUP BY ?kind ?level ORDER BY ?kind ?level
+            """;
+
+    private static final String FAMILY_EDGES = PREFIX
+            + "SELECT (COUNT(*) AS ?n) WHERE { ?m mkg:builtOnFamily ?f }";
 
     private Coverage() {}
 
@@ -65,6 +80,12 @@ public final class Coverage {
                 out.put("models." + v + ".percent", percent(m.contains(v) ? m.getLiteral(v).getLong() : 0, n));
             out.put("lineageEdges.withSource.percent", sourced(dsg, "mkg:Derivation"));
             out.put("evaluations.withSource.percent", sourced(dsg, "mkg:EvaluationResult"));
+            out.put("lineageEdges.familyLevel", one(dsg, FAMILY_EDGES).getLiteral("n").getLong());
+            try (QueryExec qe = QueryExec.dataset(dsg).query(EVIDENCE).build()) {
+                ResultSet.adapt(qe.select()).forEachRemaining(r -> out.put(
+                        r.getLiteral("kind").getString() + ".evidence." + r.getLiteral("level").getString(),
+                        r.getLiteral("n").getLong()));
+            }
             out.put("triples", dsg.getDefaultGraph().size());
         });
         return out;

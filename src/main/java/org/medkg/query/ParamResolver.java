@@ -79,10 +79,16 @@ public final class ParamResolver {
                 throw new BadParameterException("parameter '" + p.name() + "' must be an integer, got '" + printable(value) + "'");
             return NodeFactory.createLiteralDT(value, XSDDatatype.XSDinteger);
         }
+        if (p.type() == ParamType.BOOLEAN) {
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false"))
+                throw new BadParameterException("parameter '" + p.name() + "' must be true or false, got '" + printable(value) + "'");
+            return NodeFactory.createLiteralDT(value.toLowerCase(Locale.ROOT), XSDDatatype.XSDboolean);
+        }
         if (!SAFE.matcher(value).matches())
             throw new BadParameterException("parameter '" + p.name() + "' contains characters that cannot appear in a "
                     + p.type().label() + " name: " + offending(value) + " (allowed: letters, digits, spaces and . _ + - / ( ) , : &)");
         if (p.type() == ParamType.STRING) return NodeFactory.createLiteralString(value);
+        if (p.type().scheme() != null) return concept(p, value);
         return entity(p, value);
     }
 
@@ -110,6 +116,32 @@ public final class ParamResolver {
             throw new BadParameterException("unknown " + String.join(" or ", kinds) + " '" + value + "'"
                     + closest(value, kinds));
         });
+    }
+
+    private static final String CONCEPTS = PREFIX
+            + "SELECT ?c ?n ?l WHERE { ?c skos:inScheme ?_scheme ; skos:notation ?n . OPTIONAL { ?c rdfs:label ?l } }";
+
+    /** A concept of the parameter's scheme, by notation ({@code few-shot}) or label, ignoring case. */
+    private Node concept(CannedQuery.Param p, String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        Map<String, Node> byName = new LinkedHashMap<>();
+        Set<String> notations = new java.util.TreeSet<>();
+        Txn.executeRead(dataset, () -> {
+            try (QueryExec qe = QueryExec.dataset(dataset).query(CONCEPTS)
+                    .substitution(Var.alloc("_scheme"), p.type().scheme()).build()) {
+                qe.select().forEachRemaining(b -> {
+                    String n = b.get("n").getLiteralLexicalForm();
+                    notations.add(n);
+                    byName.putIfAbsent(n.toLowerCase(Locale.ROOT), b.get("c"));
+                    if (b.contains("l")) byName.putIfAbsent(b.get("l").getLiteralLexicalForm().toLowerCase(Locale.ROOT), b.get("c"));
+                });
+            }
+        });
+        Node c = byName.get(lower);
+        if (c == null)
+            throw new BadParameterException("unknown " + p.type().label() + " '" + value + "'"
+                    + Suggest.didYouMean(lower, notations) + "; expected one of: " + String.join(", ", notations));
+        return c;
     }
 
     private String closest(String value, List<String> kinds) {

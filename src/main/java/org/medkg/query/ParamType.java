@@ -15,7 +15,14 @@ public enum ParamType {
     MODALITY(List.of("modality")),
     LICENSE(List.of("license")),
     STRING(List.of()),
-    INTEGER(List.of());
+    INTEGER(List.of()),
+    BOOLEAN(List.of()),
+    /** A concept of mkg:SettingScheme, by notation or label (zero-shot, few-shot, full-fine-tuning, ...). */
+    SETTING(List.of()),
+    /** A concept of mkg:EvidenceScheme: stated, declared or inferred. */
+    EVIDENCE(List.of()),
+    /** A concept of mkg:DomainScheme: general or biomedical. */
+    DOMAIN(List.of());
 
     private final List<String> kinds;
 
@@ -27,6 +34,16 @@ public enum ParamType {
     public List<String> kinds() { return kinds; }
 
     public boolean isEntity() { return !kinds.isEmpty(); }
+
+    /** The concept scheme whose members a value names, or null if this type is not a concept. */
+    public org.apache.jena.graph.Node scheme() {
+        return switch (this) {
+            case SETTING -> MKG.SettingScheme;
+            case EVIDENCE -> MKG.EvidenceScheme;
+            case DOMAIN -> MKG.DomainScheme;
+            default -> null;
+        };
+    }
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

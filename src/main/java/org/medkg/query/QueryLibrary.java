@@ -115,7 +115,11 @@ public final class QueryLibrary {
             if (params.stream().noneMatch(p -> p.name().equals(v)))
                 throw new QueryFileException(file + ": ?_" + v + " is used but not declared under params");
         }
-        return new CannedQuery(name, file, title, description, List.copyOf(params), List.copyOf(tags), text, query);
+        String order = h.path("order").asText("");
+        if (!order.isEmpty() && !order.equals(CannedQuery.TREE_ORDER))
+            throw new QueryFileException(file + ": unknown order '" + order + "'; expected " + CannedQuery.TREE_ORDER);
+        return new CannedQuery(name, file, title, description, List.copyOf(params), List.copyOf(tags), text, query,
+                order.isEmpty() ? null : order);
     }
 
     public List<CannedQuery> all() {

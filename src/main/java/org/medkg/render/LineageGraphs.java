@@ -34,6 +34,8 @@ public final class LineageGraphs {
             if (g.contains(focus, org.apache.jena.vocabulary.RDF.type.asNode(), MKG.ModelFamily)) {
                 g.find(Node.ANY, MKG.inFamily, focus).forEachRemaining(t -> roots.add(t.getSubject()));
                 roots.sort((a, b) -> a.getURI().compareTo(b.getURI()));
+                // Models whose source names only the family hang from the family itself.
+                if (g.contains(Node.ANY, MKG.builtOnFamily, focus)) roots.add(0, focus);
                 for (Node r : roots) lg.add(node(g, r, 0, true));
             } else {
                 roots.add(focus);
@@ -51,7 +53,9 @@ public final class LineageGraphs {
         for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
             Deque<Node> next = new ArrayDeque<>();
             for (Node n : frontier) {
-                List<Triple> ts = down ? g.find(Node.ANY, MKG.builtOn, n).toList() : g.find(n, MKG.builtOn, Node.ANY).toList();
+                List<Triple> ts = new ArrayList<>();
+                for (Node p : new Node[] {MKG.builtOn, MKG.builtOnFamily})
+                    ts.addAll(down ? g.find(Node.ANY, p, n).toList() : g.find(n, p, Node.ANY).toList());
                 for (Triple t : ts) {
                     Node other = down ? t.getSubject() : t.getObject();
                     String relation = relation(g, t.getSubject(), t.getObject());
@@ -71,7 +75,8 @@ public final class LineageGraphs {
         }
         if (!frontier.isEmpty()) {
             for (Node n : frontier) {
-                boolean more = down ? g.contains(Node.ANY, MKG.builtOn, n) : g.contains(n, MKG.builtOn, Node.ANY);
+                boolean more = down ? g.contains(Node.ANY, MKG.builtOn, n) || g.contains(Node.ANY, MKG.builtOnFamily, n)
+                        : g.contains(n, MKG.builtOn, Node.ANY) || g.contains(n, MKG.builtOnFamily, Node.ANY);
                 if (more) lg.markTruncated();
             }
         }
@@ -97,7 +102,7 @@ public final class LineageGraphs {
 
     private static String relation(Graph g, Node model, Node base) {
         for (Triple d : g.find(model, MKG.derivation, Node.ANY).toList()) {
-            if (g.contains(d.getObject(), MKG.baseModel, base)) {
+            if (g.contains(d.getObject(), MKG.baseModel, base) || g.contains(d.getObject(), MKG.baseFamily, base)) {
                 List<Node> rel = g.find(d.getObject(), MKG.relation, Node.ANY).mapWith(Triple::getObject).toList();
                 if (!rel.isEmpty()) return label(g, rel.get(0));
             }

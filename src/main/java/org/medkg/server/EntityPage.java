@@ -87,7 +87,7 @@ final class EntityPage {
     }
 
     private static final List<Node> SPECIAL = List.of(RDF.type.asNode(), RDFS.label.asNode(), MKG.derivation,
-            MKG.evaluation, SKOS.note.asNode(), MKG.builtOn, MKG.dctSource);
+            MKG.evaluation, SKOS.note.asNode(), MKG.builtOn, MKG.builtOnFamily, MKG.fromScratchClaim, MKG.dctSource);
 
     String render(Node e, String kind, int depth, SvgRenderer.ColorBy colorBy) {
         StringBuilder b = new StringBuilder();
@@ -147,21 +147,61 @@ final class EntityPage {
         b.append("<h2 id=\"built-on\">Built on</h2>\n");
         List<Node> derivations = objects(e, MKG.derivation);
         if (derivations.isEmpty()) {
-            boolean scratch = g.contains(e, MKG.trainedFromScratch, org.apache.jena.graph.NodeFactory.createLiteralDT("true",
-                    org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean));
-            b.append("<p>").append(scratch ? "Trained from scratch: no base model." : "No base model recorded.").append("</p>\n");
-        } else {
-            b.append("<table><thead><tr><th scope=\"col\">Base model</th><th scope=\"col\">Relation</th><th scope=\"col\">Source</th></tr></thead><tbody>\n");
-            for (Node d : derivations) {
-                b.append("<tr><td>");
-                objects(d, MKG.baseModel).forEach(x -> b.append(value(x)));
-                b.append("</td><td>");
-                objects(d, MKG.relation).forEach(x -> b.append(Html.esc(label(x))));
-                b.append("</td><td class=\"src\">").append(sources(d)).append("</td></tr>\n");
+            List<Node> claims = objects(e, MKG.fromScratchClaim);
+            if (claims.isEmpty()) {
+                b.append("<p>No base model recorded.</p>\n");
+            } else {
+                b.append("<p>Trained from scratch: no base model.</p>\n");
+                factTable(b, claims, false);
             }
-            b.append("</tbody></table>\n");
+        } else {
+            factTable(b, derivations, true);
         }
         list(b, "Built upon by", subjects(MKG.builtOn, e));
+        if (g.contains(e, RDF.type.asNode(), MKG.ModelFamily))
+            list(b, "Built on this family, where the source names only the family", subjects(MKG.builtOnFamily, e));
+    }
+
+    /**
+     * One row per sourced lineage fact: the base (a model, or a family when the source names only the family), the
+     * relation and training method, the evidence level, the supporting quote (and reasoning, for inferred facts)
+     * and the sources.
+     */
+    private void factTable(StringBuilder b, List<Node> facts, boolean edges) {
+        b.append("<table><thead><tr>");
+        if (edges) b.append("<th scope=\"col\">Base</th><th scope=\"col\">Relation</th><th scope=\"col\">Method</th>");
+        b.append("<th scope=\"col\">Evidence</th><th scope=\"col\">Quote</th><th scope=\"col\">Source</th></tr></thead><tbody>\n");
+        for (Node d : facts) {
+            b.append("<tr>");
+            if (edges) {
+                b.append("<td>");
+                objects(d, MKG.baseModel).forEach(x -> b.append(value(x)));
+                objects(d, MKG.baseFamily).forEach(x -> b.append(value(x)).append(" <span class=\"src\">(family: which member is not stated)</span>"));
+                b.append("</td><td>");
+                objects(d, MKG.relation).forEach(x -> b.append(Html.esc(label(x))));
+                b.append("</td><td>");
+                objects(d, MKG.trainingMethod).forEach(x -> b.append(Html.esc(label(x))));
+                b.append("</td>");
+            }
+            b.append("<td>").append(evidence(d)).append("</td><td class=\"src\">").append(quote(d))
+                    .append("</td><td class=\"src\">").append(sources(d)).append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+    }
+
+    /** The evidence level of a sourced fact (stated, declared, inferred). */
+    private String evidence(Node fact) {
+        List<Node> levels = objects(fact, MKG.evidence);
+        return levels.isEmpty() ? "" : Html.esc(label(levels.get(0)));
+    }
+
+    /** The quote of a sourced fact, and for an inferred fact the curator's reasoning. */
+    private String quote(Node fact) {
+        StringBuilder q = new StringBuilder();
+        objects(fact, MKG.quote).forEach(x -> q.append("&ldquo;").append(Html.esc(x.getLiteralLexicalForm())).append("&rdquo;"));
+        objects(fact, MKG.reasoning).forEach(x -> q.append(q.isEmpty() ? "" : "<br>").append("<em>Reasoning:</em> ")
+                .append(Html.esc(x.getLiteralLexicalForm())));
+        return q.toString();
     }
 
     private void picture(StringBuilder b, Node e, String kind, int depth, SvgRenderer.ColorBy colorBy) {
@@ -196,7 +236,8 @@ final class EntityPage {
             return;
         }
         b.append("<table><thead><tr><th scope=\"col\">Benchmark</th><th scope=\"col\">Score</th><th scope=\"col\">Metric</th>"
-                + "<th scope=\"col\">Setting</th><th scope=\"col\">Source</th><th scope=\"col\">Notes</th></tr></thead><tbody>\n");
+                + "<th scope=\"col\">Setting</th><th scope=\"col\">Evidence</th><th scope=\"col\">Source</th>"
+                + "<th scope=\"col\">Notes</th></tr></thead><tbody>\n");
         results.sort(Comparator.comparing(r -> objects(r, MKG.benchmark).stream().map(this::label).findFirst().orElse("")));
         for (Node r : results) {
             b.append("<tr><td>");
@@ -205,8 +246,8 @@ final class EntityPage {
             objects(r, MKG.score).forEach(x -> b.append(value(x)));
             b.append("</td><td>");
             objects(r, MKG.metric).forEach(x -> b.append(value(x)));
-            b.append("</td><td>").append(setting(r)).append("</td><td class=\"src\">").append(sources(r))
-                    .append("</td><td class=\"src\">");
+            b.append("</td><td>").append(setting(r)).append("</td><td>").append(evidence(r))
+                    .append("</td><td class=\"src\">").append(sources(r)).append("</td><td class=\"src\">");
             objects(r, SKOS.note.asNode()).forEach(x -> b.append(Html.esc(x.getLiteralLexicalForm())));
             b.append("</td></tr>\n");
         }
@@ -215,25 +256,30 @@ final class EntityPage {
 
     private void leaderboard(StringBuilder b, Node bench) {
         List<Node> results = new ArrayList<>(subjects(MKG.benchmark, bench));
-        results.sort(Comparator.comparing((Node r) -> objects(r, MKG.score).stream()
-                .map(s -> Double.parseDouble(s.getLiteralLexicalForm())).findFirst().orElse(0.0)).reversed());
-        b.append("<h2 id=\"leaderboard\">Reported results</h2>\n<table><thead><tr><th scope=\"col\">Model</th><th scope=\"col\">Score</th>"
-                + "<th scope=\"col\">Setting</th><th scope=\"col\">Source</th></tr></thead><tbody>\n");
+        // One list per setting (and number of shots): scores obtained differently are never ranked together.
+        results.sort(Comparator.comparing(this::setting).thenComparing(Comparator.comparing((Node r) -> objects(r, MKG.score)
+                .stream().map(s -> Double.parseDouble(s.getLiteralLexicalForm())).findFirst().orElse(0.0)).reversed()));
+        b.append("<h2 id=\"leaderboard\">Reported results, by setting</h2>\n<p class=\"src\">Ranked only within a setting;"
+                + " scores whose setting is not stated are listed on their own.</p>\n<table><thead><tr><th scope=\"col\">Setting</th>"
+                + "<th scope=\"col\">Model</th><th scope=\"col\">Score</th><th scope=\"col\">Evidence</th>"
+                + "<th scope=\"col\">Source</th></tr></thead><tbody>\n");
         for (Node r : results) {
-            b.append("<tr><td>");
+            b.append("<tr><td>").append(setting(r)).append("</td><td>");
             objects(r, MKG.evaluatedModel).forEach(x -> b.append(value(x)));
             b.append("</td><td>");
             objects(r, MKG.score).forEach(x -> b.append(value(x)));
-            b.append("</td><td>").append(setting(r)).append("</td><td class=\"src\">").append(sources(r))
+            b.append("</td><td>").append(evidence(r)).append("</td><td class=\"src\">").append(sources(r))
                     .append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
     }
 
-    /** An evaluation result's setting, or "not stated". */
+    /** An evaluation result's setting with its number of shots, or "not stated". */
     private String setting(Node result) {
         List<Node> settings = objects(result, MKG.setting);
-        return settings.isEmpty() ? "<span class=\"src\">not stated</span>" : Html.esc(label(settings.get(0)));
+        if (settings.isEmpty()) return "<span class=\"src\">not stated</span>";
+        String shots = objects(result, MKG.shots).stream().map(n -> ", " + n.getLiteralLexicalForm() + "-shot").findFirst().orElse("");
+        return Html.esc(label(settings.get(0)) + shots);
     }
 
     /** The links to the primary sources of a derivation or an evaluation result, one per line. */

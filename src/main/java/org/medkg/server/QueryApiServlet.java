@@ -70,7 +70,7 @@ final class QueryApiServlet extends HttpServlet {
             Query bound = runner.bind(q, params);
             // Results are buffered so that a timeout mid-way still gets a clean 503, not a truncated 200.
             java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-            runner.select(bound, rs -> ResultSetMgr.write(buf, rs, lang));
+            runner.select(q, bound, rs -> ResultSetMgr.write(buf, rs, lang));
             resp.setStatus(200);
             resp.setContentType(lang.getContentType().getContentTypeStr() + "; charset=utf-8");
             resp.setHeader("Vary", "Accept");

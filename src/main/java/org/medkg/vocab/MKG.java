@@ -40,9 +40,27 @@ public final class MKG {
     public static final Node InstituteKindScheme = term("InstituteKindScheme");
     public static final Node DomainScheme = term("DomainScheme");
     public static final Node GeneralDomain = term("GeneralDomain");
+    public static final Node EvidenceScheme = term("EvidenceScheme");
+    public static final Node TrainingMethodScheme = term("TrainingMethodScheme");
+    public static final Node MetricScheme = term("MetricScheme");
+    public static final Node FromScratchClaim = term("FromScratchClaim");
+    public static final Node Stated = term("Stated");
+    public static final Node Declared = term("Declared");
+    public static final Node Inferred = term("Inferred");
 
     // Properties
     public static final Node builtOn = term("builtOn");
+    public static final Node builtOnFamily = term("builtOnFamily");
+    public static final Node baseFamily = term("baseFamily");
+    public static final Node evidence = term("evidence");
+    public static final Node quote = term("quote");
+    public static final Node reasoning = term("reasoning");
+    public static final Node trainingMethod = term("trainingMethod");
+    public static final Node fromScratchClaim = term("fromScratchClaim");
+    public static final Node shots = term("shots");
+    public static final Node hasSubset = term("hasSubset");
+    public static final Node minValue = term("minValue");
+    public static final Node maxValue = term("maxValue");
     public static final Node derivation = term("derivation");
     public static final Node baseModel = term("baseModel");
     public static final Node relation = term("relation");

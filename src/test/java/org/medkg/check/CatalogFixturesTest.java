@@ -52,12 +52,33 @@ class CatalogFixturesTest {
         assertTrue(g.size() > 100);
     }
 
+    /** The evidence fixture (family-level edges, evidence levels, shots, an explained release order) passes strict. */
+    @Test
+    void evidenceCatalogIsValidEvenUnderStrict() {
+        Path data = Catalogs.materialise("valid/evidence", tmp.resolve("data"));
+        CatalogCheck.Result r = CatalogCheck.run(data, Catalogs.schema(), t -> {});
+        assertTrue(r.ok(true), () -> "unexpected problems: " + r.problems().sorted());
+        Path minimal = Catalogs.materialise("valid/minimal", tmp.resolve("minimal"));
+        CatalogCheck.Result m = CatalogCheck.run(minimal, Catalogs.schema(), t -> {});
+        assertTrue(m.ok(true), () -> "unexpected problems: " + m.problems().sorted());
+    }
+
+    static List<String> warningFixtures() throws IOException {
+        return Catalogs.fixtures("warnings");
+    }
+
+    /** A warning does not block a build, but --strict refuses it, with its location and message. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("invalidFixtures")
-    void invalidFixtureFailsWithExpectedProblems(String fixture) throws IOException {
+    @MethodSource("warningFixtures")
+    void warningFixturePassesButFailsStrict(String fixture) throws IOException {
         Path data = Catalogs.materialise(fixture, tmp.resolve("data"));
         CatalogCheck.Result r = CatalogCheck.run(data, Catalogs.schema(), t -> {});
-        assertFalse(r.ok(), fixture + " must be refused");
+        assertTrue(r.ok(), () -> fixture + ": a warning must not block: " + r.problems().sorted());
+        assertFalse(r.ok(true), fixture + " must be refused under --strict");
+        assertExpected(fixture, data, r);
+    }
+
+    private static void assertExpected(String fixture, Path data, CatalogCheck.Result r) throws IOException {
         String prefix = data.toString() + "/";
         List<String> reported = r.problems().sorted().stream().map(Problem::toString)
                 .map(s -> s.replace(prefix, "")).toList();
@@ -69,6 +90,15 @@ class CatalogFixturesTest {
         for (String e : expected)
             assertTrue(reported.stream().anyMatch(p -> p.startsWith(e) || p.contains(e)),
                     () -> fixture + ": expected a problem like\n  " + e + "\nbut got\n  " + String.join("\n  ", reported));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidFixtures")
+    void invalidFixtureFailsWithExpectedProblems(String fixture) throws IOException {
+        Path data = Catalogs.materialise(fixture, tmp.resolve("data"));
+        CatalogCheck.Result r = CatalogCheck.run(data, Catalogs.schema(), t -> {});
+        assertFalse(r.ok(), fixture + " must be refused");
+        assertExpected(fixture, data, r);
     }
 
     /** The complete shapes (SPARQL constraints included) accept the converted fixture and reject a broken edge. */

@@ -71,7 +71,7 @@ class CliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("models.csv:4:7: released:"), r.err());
         assertTrue(r.err().contains("evaluations.csv:2:4: score:"), r.err());
-        assertTrue(r.err().contains("4 problem(s)"), r.err());
+        assertTrue(r.err().contains("4 error(s)"), r.err());
     }
 
     @Test

@@ -62,7 +62,7 @@ class AtomicStoreBuilderTest {
 
         // Change the catalog, then fail the build after the new database is fully loaded but before publishing.
         Files.writeString(data.resolve("models.csv"),
-                "extra-model,Extra,,model,,,,,,text,,,,,,,,,,,\n", java.nio.file.StandardOpenOption.APPEND);
+                "extra-model,Extra,,model,,,,,,text,,,,,,,,,,,,,,,\n", java.nio.file.StandardOpenOption.APPEND);
         IOException injected = assertThrows(IOException.class, () -> build(data, storeDir, new AtomicStoreBuilder.Hooks() {
             @Override
             public void beforePublish(Path database) throws IOException {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ class LineageClosureTest {
     @TempDir Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"valid/minimal", "data", "synthetic"})
+    @ValueSource(strings = {"valid/minimal", "valid/evidence", "data", "synthetic"})
     void closureEqualsBuiltOnPlus(String fixture) throws IOException {
         Path data = switch (fixture) {
             case "data" -> Catalogs.DATA;
@@ -50,7 +51,7 @@ class LineageClosureTest {
             Txn.executeRead(store.dataset(), () -> {
                 Set<String> pathPairs = new HashSet<>();
                 try (QueryExec qe = QueryExec.dataset(store.dataset()).query(
-                        "PREFIX mkg: <https://w3id.org/medkg/ontology#> SELECT ?m ?a WHERE { ?m mkg:builtOn+ ?a }").build()) {
+                        "PREFIX mkg: <https://w3id.org/medkg/ontology#> SELECT ?m ?a WHERE { ?m (mkg:builtOn|mkg:builtOnFamily)+ ?a }").build()) {
                     qe.select().forEachRemaining(b -> pathPairs.add(b.get("m").getURI() + " " + b.get("a").getURI()));
                 }
                 Graph closure = store.dataset().getGraph(MKG.GRAPH_CLOSURE);
@@ -66,7 +67,7 @@ class LineageClosureTest {
                             () -> "depth of " + t);
                 }
                 assertTrue(!pathPairs.isEmpty());
-                assertEquals(pathPairs, closurePairs, fixture + ": closure must equal mkg:builtOn+");
+                assertEquals(pathPairs, closurePairs, fixture + ": closure must equal (mkg:builtOn|mkg:builtOnFamily)+");
             });
         }
     }
@@ -78,7 +79,9 @@ class LineageClosureTest {
         q.add(from);
         while (!q.isEmpty()) {
             Node x = q.poll();
-            for (Triple t : g.find(x, MKG.builtOn, Node.ANY).toList()) {
+            List<Triple> out = new java.util.ArrayList<>(g.find(x, MKG.builtOn, Node.ANY).toList());
+            out.addAll(g.find(x, MKG.builtOnFamily, Node.ANY).toList());
+            for (Triple t : out) {
                 if (dist.containsKey(t.getObject())) continue;
                 dist.put(t.getObject(), dist.get(x) + 1);
                 if (t.getObject().equals(to)) return dist.get(x) + 1;

@@ -62,8 +62,13 @@ public final class Catalogs {
     }
 
     public static List<String> invalidFixtures() throws IOException {
-        try (Stream<Path> s = Files.list(ROOT.resolve("invalid"))) {
-            return s.filter(Files::isDirectory).map(p -> "invalid/" + p.getFileName()).sorted().toList();
+        return fixtures("invalid");
+    }
+
+    /** The fixture directories under {@code kind} ({@code invalid}, {@code warnings}), as names for {@link #materialise}. */
+    public static List<String> fixtures(String kind) throws IOException {
+        try (Stream<Path> s = Files.list(ROOT.resolve(kind))) {
+            return s.filter(Files::isDirectory).map(p -> kind + "/" + p.getFileName()).sorted().toList();
         }
     }
 
