@@ -13,7 +13,8 @@ import org.medkg.store.Inputs;
 
 /**
  * Fixture catalogs under src/test/resources/catalogs. An invalid fixture holds only the files that differ from
- * valid/minimal (plus expected.txt); a file named {@code .delete-X} removes X from the copy.
+ * valid/minimal, or from the valid fixture its {@code base.txt} names (plus expected.txt); a file named
+ * {@code .delete-X} removes X from the copy.
  */
 public final class Catalogs {
     public static final Path ROOT = Path.of("src/test/resources/catalogs");
@@ -37,6 +38,9 @@ public final class Catalogs {
             Files.createDirectories(dir);
             copyCsv(MINIMAL, dir);
             Path fixture = ROOT.resolve(name);
+            // A fixture may name another valid fixture it differs from (base.txt); else it differs from valid/minimal.
+            Path base = fixture.resolve("base.txt");
+            if (Files.exists(base)) copyCsv(ROOT.resolve(Files.readString(base).strip()), dir);
             if (!fixture.equals(MINIMAL)) {
                 try (Stream<Path> s = Files.list(fixture)) {
                     for (Path p : s.toList()) {
