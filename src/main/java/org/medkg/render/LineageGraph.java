@@ -18,7 +18,17 @@ public final class LineageGraph {
     }
 
     /** From base to derived model. */
-    public record Edge(String base, String derived, String relation) {}
+    /** One lineage edge; {@code evidence} is its evidence level (stated, declared, inferred), or "" if unknown. */
+    public record Edge(String base, String derived, String relation, String evidence) {
+        public Edge(String base, String derived, String relation) {
+            this(base, derived, relation, "");
+        }
+
+        /** The relation with the evidence level, as the text renderings show it: "fine-tuning, stated". */
+        public String relationWithEvidence() {
+            return evidence.isEmpty() ? relation : relation + ", " + evidence;
+        }
+    }
 
     private final String title;
     private final Map<String, Node> nodes = new LinkedHashMap<>();

@@ -37,6 +37,7 @@ public final class LineageGraphs {
                 // Models whose source names only the family hang from the family itself.
                 if (g.contains(Node.ANY, MKG.builtOnFamily, focus)) roots.add(0, focus);
                 for (Node r : roots) lg.add(node(g, r, 0, true));
+                walk(g, lg, roots, depth, false);   // what each member is built on
             } else {
                 roots.add(focus);
                 lg.add(node(g, focus, 0, true));
@@ -58,7 +59,7 @@ public final class LineageGraphs {
                     ts.addAll(down ? g.find(Node.ANY, p, n).toList() : g.find(n, p, Node.ANY).toList());
                 for (Triple t : ts) {
                     Node other = down ? t.getSubject() : t.getObject();
-                    String relation = relation(g, t.getSubject(), t.getObject());
+                    String[] relation = relation(g, t.getSubject(), t.getObject());
                     boolean isNew = !lg.contains(other.getURI());
                     if (isNew && lg.size() >= MAX_NODES) {
                         lg.markTruncated();
@@ -68,7 +69,7 @@ public final class LineageGraphs {
                         lg.add(node(g, other, down ? level : -level, false));
                         next.add(other);
                     }
-                    lg.add(new LineageGraph.Edge(t.getObject().getURI(), t.getSubject().getURI(), relation));
+                    lg.add(new LineageGraph.Edge(t.getObject().getURI(), t.getSubject().getURI(), relation[0], relation[1]));
                 }
             }
             frontier = next;
@@ -100,13 +101,16 @@ public final class LineageGraphs {
         return label(g, os.get(0));
     }
 
-    private static String relation(Graph g, Node model, Node base) {
+    /** The relation label and evidence level of the derivation from {@code model} to {@code base}. */
+    private static String[] relation(Graph g, Node model, Node base) {
         for (Triple d : g.find(model, MKG.derivation, Node.ANY).toList()) {
             if (g.contains(d.getObject(), MKG.baseModel, base) || g.contains(d.getObject(), MKG.baseFamily, base)) {
                 List<Node> rel = g.find(d.getObject(), MKG.relation, Node.ANY).mapWith(Triple::getObject).toList();
-                if (!rel.isEmpty()) return label(g, rel.get(0));
+                List<Node> ev = g.find(d.getObject(), MKG.evidence, Node.ANY).mapWith(Triple::getObject).toList();
+                return new String[] {rel.isEmpty() ? "" : label(g, rel.get(0)),
+                        ev.isEmpty() ? "" : label(g, ev.get(0))};
             }
         }
-        return "";
+        return new String[] {"", ""};
     }
 }

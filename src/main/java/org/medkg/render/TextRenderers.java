@@ -11,19 +11,18 @@ public final class TextRenderers {
     private TextRenderers() {}
 
     /**
-     * The focus model, then its ancestors one generation per indent (marked ↑, with the relation of each edge),
-     * then its descendants as a tree. For a family, the tree below each member.
+     * The focus model, then its ancestors one generation per indent (marked ↑, with the relation and evidence level
+     * of each edge),
+     * then its descendants as a tree. For a family, the same for each member.
      */
     public static String text(LineageGraph g) {
         StringBuilder sb = new StringBuilder();
         List<LineageGraph.Node> focus = g.nodes().stream().filter(LineageGraph.Node::focus).toList();
         for (LineageGraph.Node f : focus) {
             sb.append(f.label()).append(" [").append(f.slug()).append("]\n");
-            if (focus.size() == 1) {
-                List<String> up = new ArrayList<>();
-                ancestors(g, f.iri(), 1, up, new HashSet<>());
-                up.forEach(l -> sb.append(l).append('\n'));
-            }
+            List<String> up = new ArrayList<>();
+            ancestors(g, f.iri(), 1, up, new HashSet<>());
+            up.forEach(l -> sb.append(l).append('\n'));
             children(g, f.iri(), "", sb, new HashSet<>(Set.of(f.iri())));
         }
         if (g.truncated()) sb.append("… (more models not shown; raise --depth or start further down)\n");
@@ -34,7 +33,7 @@ public final class TextRenderers {
         for (LineageGraph.Edge e : g.edges()) {
             if (!e.derived().equals(iri) || !seen.add(e.base())) continue;
             LineageGraph.Node b = g.node(e.base());
-            out.add("  ".repeat(level) + "↑ built on " + b.label() + " [" + b.slug() + "] (" + e.relation() + ")");
+            out.add("  ".repeat(level) + "↑ built on " + b.label() + " [" + b.slug() + "] (" + e.relationWithEvidence() + ")");
             ancestors(g, e.base(), level + 1, out, seen);
         }
     }
@@ -47,7 +46,7 @@ public final class TextRenderers {
             boolean last = i == kids.size() - 1;
             LineageGraph.Node c = g.node(e.derived());
             sb.append(indent).append(last ? "└─ " : "├─ ").append(c.label()).append(" [").append(c.slug()).append("] (")
-                    .append(e.relation()).append(")\n");
+                    .append(e.relationWithEvidence()).append(")\n");
             if (seen.add(c.iri())) children(g, c.iri(), indent + (last ? "   " : "│  "), sb, seen);
         }
     }
