@@ -145,7 +145,8 @@ public final class SyntheticCatalog {
     private static void csv(Path dir, CatalogTable table, Consumer<CSVPrinter> rows) throws IOException {
         try (Writer w = Files.newBufferedWriter(dir.resolve(table.fileName()), StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            p.printRecord(table.columns());
+            // The columns the synthetic rows fill: every column but the optional ones (task, formats, ...).
+            p.printRecord(table.columns().stream().filter(c -> !table.optionalColumns().contains(c)).toList());
             rows.accept(p);
         }
     }

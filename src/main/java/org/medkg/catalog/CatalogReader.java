@@ -39,11 +39,36 @@ public final class CatalogReader {
 
     private CatalogReader() {}
 
-    /** Reads {@code table} from {@code dir}; returns false if the file is absent or could not be read at all. */
+    /** Where imported catalogues live: {@code data/imported/<source>/<table file>}, beside the curated files. */
+    public static final String IMPORTED_DIR = "imported";
+
+    /**
+     * Reads {@code table} from {@code dir} (the curated file), then from each {@code dir/imported/<source>/} in name
+     * order (files written by importers, never required); returns false if the curated file is absent or could not
+     * be read at all.
+     */
     public static boolean read(Path dir, CatalogTable table, Problems problems, Consumer<CatalogRow> rows) {
+        boolean ok = readFile(dir, table, problems, rows, table.required());
+        for (Path source : importedSources(dir)) readFile(source, table, problems, rows, false);
+        return ok;
+    }
+
+    /** The source directories under {@code dir/imported}, in name order. */
+    public static List<Path> importedSources(Path dir) {
+        Path imported = dir.resolve(IMPORTED_DIR);
+        if (!Files.isDirectory(imported)) return List.of();
+        try (var s = Files.list(imported)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean readFile(Path dir, CatalogTable table, Problems problems, Consumer<CatalogRow> rows,
+                                    boolean required) {
         Path file = dir.resolve(table.fileName());
         if (!Files.isRegularFile(file)) {
-            if (table.required())
+            if (required)
                 problems.add(Problem.ofFile(file, "catalog file is missing (expected columns: "
                         + String.join(",", table.columns()) + ")"));
             return false;
@@ -139,6 +164,7 @@ public final class CatalogReader {
             } else {
                 List<String> missing = new ArrayList<>(expected);
                 missing.removeAll(headerNames(header));
+                missing.removeAll(table.optionalColumns());
                 String hint = missing.size() == 1 ? " (did you mean '" + missing.get(0) + "'?)"
                         : Suggest.didYouMean(name, missing.isEmpty() ? expected : missing);
                 problems.add(new Problem(file, 1, i + 1, null, "unknown column '" + name + "'" + hint
@@ -146,7 +172,7 @@ public final class CatalogReader {
             }
         }
         for (String col : expected) {
-            if (!index.containsKey(col))
+            if (!index.containsKey(col) && !table.optionalColumns().contains(col))
                 problems.add(new Problem(file, 1, 0, null, "header is missing column '" + col
                         + "'; expected columns: " + String.join(",", expected)));
         }

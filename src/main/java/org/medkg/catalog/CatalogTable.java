@@ -12,8 +12,9 @@ public enum CatalogTable {
             List.of("id", "name", "aliases", "kind", "country", "homepage", "ror", "wikidata", "source", "notes"),
             List.of("id", "name")),
     FAMILIES("families.csv", true,
-            List.of("id", "name", "aliases", "developed_by", "domain", "homepage", "source", "notes"),
-            List.of("id", "name")),
+            List.of("id", "name", "aliases", "developed_by", "domain", "part_of", "homepage", "source", "imported_by",
+                    "notes"),
+            List.of("id", "name"), List.of("part_of", "imported_by")),
     BENCHMARKS("benchmarks.csv", true,
             List.of("id", "name", "aliases", "part_of", "subsets", "description", "homepage", "paper", "notes"),
             List.of("id", "name")),
@@ -21,27 +22,42 @@ public enum CatalogTable {
             List.of("id", "name", "aliases", "type", "family", "developed_by", "released", "parameters",
                     "architecture", "modalities", "license", "open_weights", "hf_id", "code_repository", "paper",
                     "built_on", "built_on_method", "built_on_evidence", "built_on_source", "built_on_quote",
-                    "built_on_reasoning", "from_scratch", "uses", "source", "notes"),
-            List.of("id", "name", "type")),
+                    "built_on_reasoning", "from_scratch", "uses", "task", "formats", "languages", "labels", "source",
+                    "imported_by", "notes"),
+            List.of("id", "name", "type"), List.of("task", "formats", "languages", "labels", "imported_by")),
     EVALUATIONS("evaluations.csv", true,
             List.of("model", "benchmark", "metric", "score", "setting", "shots", "source", "evidence", "quote",
                     "reasoning", "notes"),
             List.of("model", "benchmark", "metric", "score", "setting", "source", "evidence")),
     PUBLICATIONS("publications.csv", false,
             List.of("id", "title", "type", "issued", "url", "institutes", "discusses", "notes"),
-            List.of("id", "title", "type"));
+            List.of("id", "title", "type")),
+    /** One row per import of a machine-readable catalogue: the snapshot its rows were generated from. */
+    IMPORTS("imports.csv", false,
+            List.of("id", "name", "source", "snapshot", "commit", "retrieved", "importer", "notes"),
+            List.of("id", "name", "source", "snapshot", "retrieved"));
 
     private final String fileName;
     private final boolean required;
     private final List<String> columns;
     private final List<String> requiredCells;
+    private final List<String> optionalColumns;
 
     CatalogTable(String fileName, boolean required, List<String> columns, List<String> requiredCells) {
+        this(fileName, required, columns, requiredCells, List.of());
+    }
+
+    CatalogTable(String fileName, boolean required, List<String> columns, List<String> requiredCells,
+                 List<String> optionalColumns) {
         this.fileName = fileName;
         this.required = required;
         this.columns = columns;
         this.requiredCells = requiredCells;
+        this.optionalColumns = optionalColumns;
     }
+
+    /** Columns a file may leave out of its header (their cells are then empty): columns added after release 1. */
+    public List<String> optionalColumns() { return optionalColumns; }
 
     public String fileName() { return fileName; }
 

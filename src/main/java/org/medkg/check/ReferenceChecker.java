@@ -23,7 +23,11 @@ final class ReferenceChecker {
             if (!row.has(col)) problems.add(row.problem(col, "is empty; a value is required"));
         switch (row.table()) {
             case MODALITIES -> refs(row, "broader", CatalogTable.MODALITIES, "modality");
-            case FAMILIES -> refs(row, "developed_by", CatalogTable.INSTITUTES, "institute");
+            case FAMILIES -> {
+                refs(row, "developed_by", CatalogTable.INSTITUTES, "institute");
+                refs(row, "part_of", CatalogTable.FAMILIES, "family");
+                refs(row, "imported_by", CatalogTable.IMPORTS, "import");
+            }
             case BENCHMARKS -> {
                 refs(row, "part_of", CatalogTable.BENCHMARKS, "benchmark");
                 refs(row, "subsets", CatalogTable.BENCHMARKS, "benchmark");
@@ -33,6 +37,7 @@ final class ReferenceChecker {
                 refs(row, "developed_by", CatalogTable.INSTITUTES, "institute");
                 refs(row, "modalities", CatalogTable.MODALITIES, "modality");
                 refs(row, "license", CatalogTable.LICENSES, "licence");
+                refs(row, "imported_by", CatalogTable.IMPORTS, "import");
                 models(row, "uses", row.list("uses"));
                 List<LineageCell> cells = row.list("built_on").stream()
                         .map(LineageCell::parse).filter(c -> c != null).toList();

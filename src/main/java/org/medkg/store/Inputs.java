@@ -16,12 +16,16 @@ import java.util.stream.Stream;
 /** The files a store is built from, and their fingerprint: a store is stale when its fingerprint differs. */
 public record Inputs(Path dataDir, Path ontologyDir, Path queriesDir) {
 
-    /** SHA-256 over the names and contents of data/*.csv, ontology/*.ttl and queries/*.rq, in name order. */
+    /**
+     * SHA-256 over the names and contents of data/*.csv, data/imported/&lt;source&gt;/*.csv, ontology/*.ttl and
+     * queries/*.rq, in name order.
+     */
     public String fingerprint() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Path f : files()) {
-                md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                md.update((dataDir != null && f.startsWith(dataDir) ? dataDir.relativize(f) : f.getFileName()).toString()
+                        .getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
                 try (InputStream in = Files.newInputStream(f)) {
                     byte[] buf = new byte[1 << 16];
@@ -40,6 +44,8 @@ public record Inputs(Path dataDir, Path ontologyDir, Path queriesDir) {
     private List<Path> files() throws IOException {
         List<Path> out = new ArrayList<>();
         add(out, dataDir, ".csv");
+        if (dataDir != null && Files.isDirectory(dataDir))
+            for (Path source : org.medkg.catalog.CatalogReader.importedSources(dataDir)) add(out, source, ".csv");
         add(out, ontologyDir, ".ttl");
         add(out, queriesDir, ".rq");
         return out;

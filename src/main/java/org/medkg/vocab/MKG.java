@@ -44,6 +44,7 @@ public final class MKG {
     public static final Node TrainingMethodScheme = term("TrainingMethodScheme");
     public static final Node MetricScheme = term("MetricScheme");
     public static final Node FromScratchClaim = term("FromScratchClaim");
+    public static final Node Import = term("Import");
     public static final Node Stated = term("Stated");
     public static final Node Declared = term("Declared");
     public static final Node Inferred = term("Inferred");
@@ -59,6 +60,12 @@ public final class MKG {
     public static final Node fromScratchClaim = term("fromScratchClaim");
     public static final Node shots = term("shots");
     public static final Node hasSubset = term("hasSubset");
+    public static final Node task = term("task");
+    public static final Node format = term("format");
+    public static final Node entityLabel = term("entityLabel");
+    public static final Node subFamilyOf = term("subFamilyOf");
+    public static final Node commit = term("commit");
+    public static final Node importer = term("importer");
     public static final Node minValue = term("minValue");
     public static final Node maxValue = term("maxValue");
     public static final Node derivation = term("derivation");
@@ -98,6 +105,10 @@ public final class MKG {
     public static final String DCTERMS = "http://purl.org/dc/terms/";
     public static final String FOAF = "http://xmlns.com/foaf/0.1/";
     public static final Node hadPrimarySource = iri(PROV + "hadPrimarySource");
+    public static final Node wasGeneratedBy = iri(PROV + "wasGeneratedBy");
+    public static final Node used = iri(PROV + "used");
+    public static final Node language = iri(DCTERMS + "language");
+    public static final Node dctDate = iri(DCTERMS + "date");
     public static final Node codeRepository = iri(SCHEMA + "codeRepository");
     public static final Node schemaUrl = iri(SCHEMA + "url");
     public static final Node addressCountry = iri(SCHEMA + "addressCountry");

@@ -70,6 +70,14 @@ class LineageQueryTest {
             assertFalse(llama2.containsKey(llama1), llama1 + " is built on LLaMA-1, not Llama 2");
     }
 
+    /** Lineage crosses sources: imported OpenMed fine-tunes of the curated Bio_ClinicalBERT are built on BERT. */
+    @Test
+    void everythingBuiltOnBertReachesImportedOpenMedModels() throws IOException {
+        Map<String, Integer> bert = builtOnFamily("bert");
+        assertEquals(3, bert.get("openmed-pii-bioclinicalbert-base-110m-v1"), bert::toString);
+        assertTrue(bert.keySet().stream().filter(m -> m.startsWith("openmed-")).count() > 10, bert::toString);
+    }
+
     @Test
     void pmcLlamaReachesLlamaThroughMedLlama() throws IOException {
         Map<String, Integer> llama = builtOnFamily("llama");

@@ -1,0 +1,109 @@
+package org.medkg.importer;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.medkg.catalog.CatalogReader;
+import org.medkg.catalog.CatalogTable;
+
+/**
+ * The one writer of imported catalogues: an importer hands it the rows it derived from one source, and it writes
+ * them to {@code data/imported/<source>/<table>.csv}, one row per id in id order, with the table's full header,
+ * so the same input always gives the same bytes and a new snapshot gives a reviewable diff. Curated files are
+ * never written. It reports, per id, whether the row is new, changed, unchanged or removed since the last import.
+ */
+public final class ImportWriter {
+    public enum Change { NEW, CHANGED, UNCHANGED, REMOVED }
+
+    public record Line(Change change, String table, String id) {}
+
+    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+    private final Path dir;
+    private final Map<CatalogTable, TreeMap<String, Map<String, String>>> tables = new LinkedHashMap<>();
+
+    public ImportWriter(Path dataDir, String source) {
+        this.dir = dataDir.resolve(CatalogReader.IMPORTED_DIR).resolve(source);
+    }
+
+    public Path dir() { return dir; }
+
+    /** Adds a row; cells not given are empty. The first row for an id wins. */
+    public void add(CatalogTable table, Map<String, String> row) {
+        tables.computeIfAbsent(table, t -> new TreeMap<>()).putIfAbsent(row.get(table.columns().get(0)), row);
+    }
+
+    public boolean has(CatalogTable table, String id) {
+        return tables.getOrDefault(table, new TreeMap<>()).containsKey(id);
+    }
+
+    /** Compares with what is on disk; writes only when {@code write} is true. */
+    public List<Line> commit(boolean write) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        for (var e : tables.entrySet()) {
+            CatalogTable table = e.getKey();
+            Path file = dir.resolve(table.fileName());
+            Map<String, Map<String, String>> before = Files.exists(file) ? read(file) : Map.of();
+            for (var row : e.getValue().entrySet()) {
+                Map<String, String> old = before.get(row.getKey());
+                Change c = old == null ? Change.NEW : normalise(table, old).equals(normalise(table, row.getValue()))
+                        ? Change.UNCHANGED : Change.CHANGED;
+                lines.add(new Line(c, table.fileName(), row.getKey()));
+            }
+            for (String id : before.keySet())
+                if (!e.getValue().containsKey(id)) lines.add(new Line(Change.REMOVED, table.fileName(), id));
+            if (write) write(table, file, e.getValue());
+        }
+        return lines;
+    }
+
+    private static Map<String, String> normalise(CatalogTable table, Map<String, String> row) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String c : table.columns()) out.put(c, row.getOrDefault(c, ""));
+        return out;
+    }
+
+    private static Map<String, Map<String, String>> read(Path file) throws IOException {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVParser.builder().setReader(r).setFormat(READ).get()) {
+            List<String> header = p.getHeaderNames();
+            for (CSVRecord rec : p) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (String h : header) row.put(h, rec.isSet(h) ? rec.get(h) : "");
+                out.put(row.get(header.get(0)), row);
+            }
+        }
+        return out;
+    }
+
+    private void write(CatalogTable table, Path file, Map<String, Map<String, String>> rows) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, WRITE)) {
+            p.printRecord(table.columns());
+            for (Map<String, String> row : rows.values()) {
+                List<String> cells = new ArrayList<>();
+                for (String c : table.columns()) cells.add(row.getOrDefault(c, ""));
+                p.printRecord(cells);
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
