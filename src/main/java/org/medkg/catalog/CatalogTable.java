@@ -32,6 +32,13 @@ public enum CatalogTable {
     PUBLICATIONS("publications.csv", false,
             List.of("id", "title", "type", "issued", "url", "institutes", "discusses", "notes"),
             List.of("id", "title", "type")),
+    /**
+     * What a machine-readable catalogue declares about the lineage of a curated model, kept apart from curated
+     * lineage so the two can be compared ({@code medkg compare}); never a lineage edge itself.
+     */
+    DECLARATIONS("declarations.csv", false,
+            List.of("model", "declared_base", "declared_base_name", "relation", "source", "quote", "imported_by", "notes"),
+            List.of("model", "source", "imported_by")),
     /** One row per import of a machine-readable catalogue: the snapshot its rows were generated from. */
     IMPORTS("imports.csv", false,
             List.of("id", "name", "source", "snapshot", "commit", "retrieved", "importer", "notes"),

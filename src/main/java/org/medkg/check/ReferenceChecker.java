@@ -63,6 +63,13 @@ final class ReferenceChecker {
                 refs(row, "benchmark", CatalogTable.BENCHMARKS, "benchmark");
             }
             case PUBLICATIONS -> models(row, "discusses", row.list("discusses"));
+            case DECLARATIONS -> {
+                models(row, "model", row.list("model"));
+                refs(row, "imported_by", CatalogTable.IMPORTS, "import");
+                String base = row.get("declared_base").replaceFirst("^family:", "");
+                if (!base.isEmpty() && !index.contains(CatalogTable.MODELS, base) && !index.contains(CatalogTable.FAMILIES, base))
+                    problems.add(row.problem("declared_base", "'" + base + "' is neither a model nor a family of the catalog"));
+            }
             default -> { }
         }
     }

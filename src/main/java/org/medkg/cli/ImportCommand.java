@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.medkg.importer.AwesomeImporter;
+import org.medkg.importer.EcosystemGraphsImporter;
 import org.medkg.importer.ImportWriter;
 import org.medkg.importer.OpenMedImporter;
 import picocli.CommandLine.Command;
@@ -26,7 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "reads OpenMed's models.jsonl manifest (default: the vendored snapshot data/sources/openmed/models.jsonl)"
                         + " into data/imported/openmed/: one model per repository, lineage from base_model with evidence"
                         + " 'declared'. Bad rows are listed with their line and nothing is written, unless --skip-bad."
-                        + " Curated rows win; disagreements are listed. Running it again changes nothing."})
+                        + " Curated rows win; disagreements are listed. Running it again changes nothing.",
+                "  medkg import ecosystem-graphs [FILE]",
+                "reads Stanford CRFM Ecosystem Graphs assets (default: data/sources/ecosystem-graphs/medical.yaml) as"
+                        + " declarations about the curated models they describe, for medkg compare."})
 final class ImportCommand implements Callable<Integer> {
     @Mixin Paths paths;
     @Spec CommandSpec spec;
@@ -62,8 +66,9 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (kind.equals("openmed")) return openmed();
+        if (kind.equals("ecosystem-graphs")) return ecosystemGraphs();
         if (!kind.equals("awesome"))
-            throw new Medkg.UsageException("unknown kind '" + kind + "'; expected 'awesome' or 'openmed'");
+            throw new Medkg.UsageException("unknown kind '" + kind + "'; expected 'awesome', 'openmed' or 'ecosystem-graphs'");
         if (file == null) throw new Medkg.UsageException("import awesome needs the markdown FILE");
         if (!Files.isRegularFile(file)) throw new Medkg.UsageException(file + ": no such file");
         PrintWriter out = spec.commandLine().getOut();
@@ -85,15 +90,7 @@ final class ImportCommand implements Callable<Integer> {
     private int openmed() throws Exception {
         Path manifest = file != null ? file : paths.data().resolve("sources/openmed/models.jsonl");
         if (!Files.isRegularFile(manifest)) throw new Medkg.UsageException(manifest + ": no such file");
-        OpenMedImporter.Provenance beside = OpenMedImporter.Provenance.beside(manifest);
-        OpenMedImporter.Provenance p = new OpenMedImporter.Provenance(
-                beside == null ? "https://github.com/maziyarpanahi/openmed" : beside.project(),
-                snapshotUrl != null ? snapshotUrl : beside == null ? null : beside.snapshotUrl(),
-                commit != null ? commit : beside == null ? null : beside.commit(),
-                date != null ? date : beside == null ? null : beside.date());
-        if (p.snapshotUrl() == null || p.date() == null)
-            throw new Medkg.UsageException("say where the snapshot comes from: --snapshot-url URL --date YYYY-MM-DD "
-                    + "[--commit SHA], or a PROVENANCE.properties beside " + manifest);
+        OpenMedImporter.Provenance p = provenance(manifest, "https://github.com/maziyarpanahi/openmed");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OpenMedImporter.Report r = OpenMedImporter.run(paths.data(), manifest, p, skipBad, dryRun);
@@ -116,5 +113,33 @@ final class ImportCommand implements Callable<Integer> {
                 r.curatedKept().size(), r.edgesByRelation(), r.disagreements().size(),
                 dryRun ? " (dry run: nothing written)" : " (written to " + paths.data().resolve("imported/openmed") + ")");
         return 0;
+    }
+
+    private int ecosystemGraphs() throws Exception {
+        Path yaml = file != null ? file : paths.data().resolve("sources/ecosystem-graphs/medical.yaml");
+        if (!Files.isRegularFile(yaml)) throw new Medkg.UsageException(yaml + ": no such file");
+        OpenMedImporter.Provenance p = provenance(yaml, "https://github.com/stanford-crfm/ecosystem-graphs");
+        EcosystemGraphsImporter.Report r = EcosystemGraphsImporter.run(paths.data(), yaml, p, dryRun);
+        PrintWriter out = spec.commandLine().getOut();
+        r.matched().forEach(m -> out.println("matched   " + m));
+        r.notInCatalog().forEach(m -> out.println("not in the catalog: " + m));
+        out.printf("%d asset(s) matched to curated models, %d not in the catalog; %d declaration(s)%s%n",
+                r.matched().size(), r.notInCatalog().size(), r.declarations(),
+                dryRun ? " (dry run: nothing written)" : " (written to " + paths.data().resolve("imported/ecosystem-graphs") + ")");
+        return 0;
+    }
+
+    /** The snapshot's provenance: options first, then PROVENANCE.properties beside the file. */
+    private OpenMedImporter.Provenance provenance(Path file, String defaultProject) throws java.io.IOException {
+        OpenMedImporter.Provenance beside = OpenMedImporter.Provenance.beside(file);
+        OpenMedImporter.Provenance p = new OpenMedImporter.Provenance(
+                beside == null || beside.project() == null ? defaultProject : beside.project(),
+                snapshotUrl != null ? snapshotUrl : beside == null ? null : beside.snapshotUrl(),
+                commit != null ? commit : beside == null ? null : beside.commit(),
+                date != null ? date : beside == null ? null : beside.date());
+        if (p.snapshotUrl() == null || p.date() == null)
+            throw new Medkg.UsageException("say where the snapshot comes from: --snapshot-url URL --date YYYY-MM-DD "
+                    + "[--commit SHA], or a PROVENANCE.properties beside " + file);
+        return p;
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "medkg", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A knowledge graph of medical and biomedical foundation models and their lineage.",
         subcommands = {BuildCommand.class, ValidateCommand.class, ExportCommand.class, SparqlCommand.class,
-                StatsCommand.class, QueriesCommand.class, QueryCommand.class, ServeCommand.class, ImportCommand.class, LineageCommand.class, GenerateCommand.class,
+                StatsCommand.class, QueriesCommand.class, QueryCommand.class, ServeCommand.class, ImportCommand.class,
+                CompareCommand.class, LineageCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 invalid input (catalog errors, bad query), 2 usage error.",
                 "Paths default to the medkg checkout (MEDKG_HOME) or the current directory."})

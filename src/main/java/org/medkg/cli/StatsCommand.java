@@ -36,7 +36,7 @@ final class StatsCommand implements Callable<Integer> {
             }
             BuildInfo info = store.info();
             out.println("store:     " + store.database() + (info == null ? "" : " (built " + info.builtAt() + ")"));
-            figures.forEach((k, v) -> out.printf("%-40s %s%s%n", k, v, k.endsWith("percent") ? " %" : ""));
+            figures.forEach((k, v) -> out.printf("%-48s %s%s%n", k, v, k.endsWith("percent") ? " %" : ""));
         }
         return 0;
     }

@@ -56,6 +56,7 @@ public final class CatalogConverter {
             case EVALUATIONS -> evaluation(row, out);
             case PUBLICATIONS -> publication(row, out);
             case IMPORTS -> importActivity(row, out);
+            case DECLARATIONS -> declaration(row, out);
         }
     }
 
@@ -436,6 +437,40 @@ public final class CatalogConverter {
         if (imp.isEmpty()) return;
         if (Cells.SLUG.matcher(imp).matches()) out.add(s, MKG.wasGeneratedBy, MKG.entity("import", imp));
         else problems.add(row.problem("imported_by", "'" + imp + "' is not a valid import id"));
+    }
+
+    /**
+     * What an imported catalogue declares about a curated model's base: {@code <model>#declared-<import>-<n>}, an
+     * mkg:Declaration about the model, with the base it resolves to (a model or family, if the catalog has it), the
+     * source's own name for it, and the relation if the source gives one. A declaration without a base records that
+     * the source lists the model with no base.
+     */
+    private void declaration(CatalogRow row, RowTriples out) {
+        String model = row.get("model");
+        String imp = row.get("imported_by");
+        if (!Cells.SLUG.matcher(model).matches() || !Cells.SLUG.matcher(imp).matches()) return;
+        int n = evaluationOrdinals.merge("declaration#" + model + "#" + imp, 1, Integer::sum);
+        Node m = MKG.entity("model", model);
+        Node d = NodeFactory.createURI(m.getURI() + "#declared-" + imp + "-" + n);
+        out.add(d, RDF.type.asNode(), MKG.Declaration);
+        out.add(d, MKG.about, m);
+        out.add(d, MKG.wasGeneratedBy, MKG.entity("import", imp));
+        String base = row.get("declared_base");
+        if (!base.isEmpty()) {
+            LineageCell cell = LineageCell.parse(base + " (x)");
+            boolean family = cell != null && (cell.family() || (!modelIds.test(cell.base()) && familyIds.test(cell.base())));
+            String slug = cell == null ? base : cell.base();
+            if (Cells.SLUG.matcher(slug).matches()) out.add(d, MKG.declaredBase, MKG.entity(family ? "family" : "model", slug));
+            else problems.add(row.problem("declared_base", "'" + base + "' is not a model or family id"));
+        }
+        if (row.has("declared_base_name")) out.add(d, MKG.declaredBaseName, Cells.string(row.get("declared_base_name")));
+        if (row.has("relation")) {
+            Node r = term(row, "relation", row.get("relation"), terms.relations(), "relation");
+            if (r != null) out.add(d, MKG.declaredRelation, r);
+        }
+        url(row, "source", d, MKG.hadPrimarySource, out);
+        if (row.has("quote")) out.add(d, MKG.quote, Cells.string(row.get("quote")));
+        if (row.has("notes")) out.add(d, SKOS.note.asNode(), Cells.string(row.get("notes")));
     }
 
     /** One import of a machine-readable catalogue, as a prov:Activity: which snapshot, which commit, when. */

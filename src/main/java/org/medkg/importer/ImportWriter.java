@@ -48,6 +48,23 @@ public final class ImportWriter {
         tables.computeIfAbsent(table, t -> new TreeMap<>()).putIfAbsent(row.get(table.columns().get(0)), row);
     }
 
+    /**
+     * Adds a row of a table without ids (declarations): rows are kept in the order added, each keyed by its first
+     * column and its position among rows with that value ({@code model#2}).
+     */
+    public void addKeyed(CatalogTable table, Map<String, String> row) {
+        TreeMap<String, Map<String, String>> rows = tables.computeIfAbsent(table, t -> new TreeMap<>(KEY_ORDER));
+        String first = row.get(table.columns().get(0));
+        int n = 1;
+        while (rows.containsKey(first + "#" + n)) n++;
+        rows.put(first + "#" + n, row);
+    }
+
+    /** {@code model#2} before {@code model#10}: by the first column, then by position. */
+    private static final java.util.Comparator<String> KEY_ORDER = java.util.Comparator
+            .comparing((String k) -> k.contains("#") ? k.substring(0, k.lastIndexOf('#')) : k)
+            .thenComparingInt(k -> k.contains("#") ? Integer.parseInt(k.substring(k.lastIndexOf('#') + 1)) : 0);
+
     public boolean has(CatalogTable table, String id) {
         return tables.getOrDefault(table, new TreeMap<>()).containsKey(id);
     }
@@ -58,7 +75,7 @@ public final class ImportWriter {
         for (var e : tables.entrySet()) {
             CatalogTable table = e.getKey();
             Path file = dir.resolve(table.fileName());
-            Map<String, Map<String, String>> before = Files.exists(file) ? read(file) : Map.of();
+            Map<String, Map<String, String>> before = Files.exists(file) ? read(file, table.hasIds()) : Map.of();
             for (var row : e.getValue().entrySet()) {
                 Map<String, String> old = before.get(row.getKey());
                 Change c = old == null ? Change.NEW : normalise(table, old).equals(normalise(table, row.getValue()))
@@ -78,7 +95,7 @@ public final class ImportWriter {
         return out;
     }
 
-    private static Map<String, Map<String, String>> read(Path file) throws IOException {
+    private static Map<String, Map<String, String>> read(Path file, boolean ids) throws IOException {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVParser.builder().setReader(r).setFormat(READ).get()) {
@@ -86,7 +103,13 @@ public final class ImportWriter {
             for (CSVRecord rec : p) {
                 Map<String, String> row = new LinkedHashMap<>();
                 for (String h : header) row.put(h, rec.isSet(h) ? rec.get(h) : "");
-                out.put(row.get(header.get(0)), row);
+                String key = row.get(header.get(0));
+                if (!ids) {
+                    int n = 1;
+                    while (out.containsKey(key + "#" + n)) n++;
+                    key = key + "#" + n;
+                }
+                out.put(key, row);
             }
         }
         return out;

@@ -159,6 +159,13 @@ public final class OpenMedImporter {
             if (curated != null) {
                 curatedKept.add(curated.get("id"));
                 compare(curated, r, baseId, curatedById, disagreements);
+                // What the manifest declares about the curated row, kept for medkg compare.
+                out.addKeyed(CatalogTable.DECLARATIONS, row(CatalogTable.DECLARATIONS, "model", curated.get("id"),
+                        "declared_base", baseId == null ? "" : baseId, "declared_base_name", base == null ? "" : base,
+                        "relation", base == null ? "" : relation(r.formats()),
+                        "source", "https://huggingface.co/" + r.repoId() + ";" + snapshot,
+                        "quote", base == null ? "\"base_model\":null" : quote(r.json()), "imported_by", IMPORT_ID,
+                        "notes", base == null ? "The manifest declares no base_model." : ""));
                 continue;
             }
             Map<String, String> m = model(r, snapshot, licences);

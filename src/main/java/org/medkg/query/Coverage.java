@@ -50,13 +50,24 @@ public final class Coverage {
     /** Lineage edges, from-scratch claims and scores by evidence level, and family-level edges. */
     private static final String EVIDENCE = PREFIX + """
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            SELECT ?kind ?level (COUNT(?f) AS ?n) WHERE {
+            SELECT ?kind ?curation ?level (COUNT(?f) AS ?n) WHERE {
               { ?f rdf:type mkg:Derivation BIND("lineageEdges" AS ?kind) }
               UNION { ?f rdf:type mkg:FromScratchClaim BIND("fromScratchClaims" AS ?kind) }
               UNION { ?f rdf:type mkg:EvaluationResult BIND("evaluations" AS ?kind) }
               OPTIONAL { ?f mkg:evidence/skos:notation ?e }
               BIND(COALESCE(?e, "none") AS ?level)
-            } GROUP BY ?kind ?level ORDER BY ?kind ?level
+              BIND(IF(EXISTS { ?f prov:wasGeneratedBy ?import }, "imported", "curated") AS ?curation)
+            } GROUP BY ?kind ?curation ?level ORDER BY ?kind ?curation ?level
+            """;
+
+    /** Models by curation: curated rows, and the rows each import generated. */
+    private static final String CURATION = PREFIX + """
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?curation (COUNT(?m) AS ?n) WHERE {
+              ?m rdf:type mkg:Model .
+              OPTIONAL { ?m prov:wasGeneratedBy ?import }
+              BIND(COALESCE(STRAFTER(STR(?import), "/id/import/"), "curated") AS ?curation)
+            } GROUP BY ?curation ORDER BY ?curation
             """;
 
     private static final String FAMILY_EDGES = PREFIX
@@ -81,10 +92,14 @@ public final class Coverage {
             out.put("lineageEdges.withSource.percent", sourced(dsg, "mkg:Derivation"));
             out.put("evaluations.withSource.percent", sourced(dsg, "mkg:EvaluationResult"));
             out.put("lineageEdges.familyLevel", one(dsg, FAMILY_EDGES).getLiteral("n").getLong());
+            try (QueryExec qe = QueryExec.dataset(dsg).query(CURATION).build()) {
+                ResultSet.adapt(qe.select()).forEachRemaining(r -> out.put(
+                        "models.by." + r.getLiteral("curation").getString(), r.getLiteral("n").getLong()));
+            }
             try (QueryExec qe = QueryExec.dataset(dsg).query(EVIDENCE).build()) {
                 ResultSet.adapt(qe.select()).forEachRemaining(r -> out.put(
-                        r.getLiteral("kind").getString() + ".evidence." + r.getLiteral("level").getString(),
-                        r.getLiteral("n").getLong()));
+                        r.getLiteral("kind").getString() + "." + r.getLiteral("curation").getString() + ".evidence."
+                                + r.getLiteral("level").getString(), r.getLiteral("n").getLong()));
             }
             out.put("triples", dsg.getDefaultGraph().size());
         });

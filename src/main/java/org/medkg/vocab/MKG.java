@@ -45,6 +45,7 @@ public final class MKG {
     public static final Node MetricScheme = term("MetricScheme");
     public static final Node FromScratchClaim = term("FromScratchClaim");
     public static final Node Import = term("Import");
+    public static final Node Declaration = term("Declaration");
     public static final Node Stated = term("Stated");
     public static final Node Declared = term("Declared");
     public static final Node Inferred = term("Inferred");
@@ -66,6 +67,10 @@ public final class MKG {
     public static final Node subFamilyOf = term("subFamilyOf");
     public static final Node commit = term("commit");
     public static final Node importer = term("importer");
+    public static final Node about = term("about");
+    public static final Node declaredBase = term("declaredBase");
+    public static final Node declaredBaseName = term("declaredBaseName");
+    public static final Node declaredRelation = term("declaredRelation");
     public static final Node minValue = term("minValue");
     public static final Node maxValue = term("maxValue");
     public static final Node derivation = term("derivation");

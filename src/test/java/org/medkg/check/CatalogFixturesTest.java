@@ -35,7 +35,7 @@ class CatalogFixturesTest {
         List<Triple> triples = new ArrayList<>();
         CatalogCheck.Result r = CatalogCheck.run(data, Catalogs.schema(), triples::add);
         assertTrue(r.ok(), () -> "unexpected problems: " + r.problems().sorted());
-        assertEquals(32, r.rows());
+        assertEquals(34, r.rows());
         assertFalse(triples.isEmpty());
     }
 
