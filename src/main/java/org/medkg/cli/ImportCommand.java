@@ -3,10 +3,14 @@ package org.medkg.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.medkg.importer.AwesomeImporter;
 import org.medkg.importer.EcosystemGraphsImporter;
+import org.medkg.importer.HubClient;
+import org.medkg.importer.HubImporter;
 import org.medkg.importer.ImportWriter;
 import org.medkg.importer.OpenMedImporter;
 import picocli.CommandLine.Command;
@@ -30,7 +34,13 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " Curated rows win; disagreements are listed. Running it again changes nothing.",
                 "  medkg import ecosystem-graphs [FILE]",
                 "reads Stanford CRFM Ecosystem Graphs assets (default: data/sources/ecosystem-graphs/medical.yaml) as"
-                        + " declarations about the curated models they describe, for medkg compare."})
+                        + " declarations about the curated models they describe, for medkg compare.",
+                "  medkg import hf FILE|DIR   or   medkg import hf --from-hub URL|--author NAME",
+                "reads Hugging Face Hub model metadata in the Hub API's JSON shape (one model, a list, or a directory of"
+                        + " saved pages) into data/imported/huggingface/: base_model and base_model_relation become"
+                        + " declared edges (finetune, adapter, merge, quantized); for curated models, declarations."
+                        + " --from-hub lists live from the Hub API, following Link pagination, honouring 429"
+                        + " Retry-After, pacing requests, and saving pages so an interrupted listing resumes."})
 final class ImportCommand implements Callable<Integer> {
     @Mixin Paths paths;
     @Spec CommandSpec spec;
@@ -63,12 +73,28 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--date", description = "openmed: the date of the snapshot, YYYY-MM-DD (default: from PROVENANCE.properties).")
     String date;
 
+    @Option(names = "--from-hub", paramLabel = "URL", description = "hf: list live from this Hub API URL, e.g. "
+            + "'https://huggingface.co/api/models?author=OpenMed&expand[]=cardData&expand[]=tags&expand[]=createdAt&expand[]=pipeline_tag&limit=100'.")
+    String fromHub;
+
+    @Option(names = "--author", description = "hf: list live the models of this Hub account (builds the --from-hub URL).")
+    String author;
+
+    @Option(names = "--hub-url", defaultValue = "https://huggingface.co", description = "hf: the Hub's base URL "
+            + "(default: ${DEFAULT-VALUE}).")
+    String hubUrl;
+
+    @Option(names = "--pages-dir", description = "hf: where live pages are saved and resumed from "
+            + "(default: data/sources/huggingface/<author or 'query'>).")
+    Path pagesDir;
+
     @Override
     public Integer call() throws Exception {
         if (kind.equals("openmed")) return openmed();
         if (kind.equals("ecosystem-graphs")) return ecosystemGraphs();
+        if (kind.equals("hf")) return hub();
         if (!kind.equals("awesome"))
-            throw new Medkg.UsageException("unknown kind '" + kind + "'; expected 'awesome', 'openmed' or 'ecosystem-graphs'");
+            throw new Medkg.UsageException("unknown kind '" + kind + "'; expected 'awesome', 'openmed', 'ecosystem-graphs' or 'hf'");
         if (file == null) throw new Medkg.UsageException("import awesome needs the markdown FILE");
         if (!Files.isRegularFile(file)) throw new Medkg.UsageException(file + ": no such file");
         PrintWriter out = spec.commandLine().getOut();
@@ -141,5 +167,82 @@ final class ImportCommand implements Callable<Integer> {
             throw new Medkg.UsageException("say where the snapshot comes from: --snapshot-url URL --date YYYY-MM-DD "
                     + "[--commit SHA], or a PROVENANCE.properties beside " + file);
         return p;
+    }
+
+    private int hub() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<com.fasterxml.jackson.databind.JsonNode> entries;
+        OpenMedImporter.Provenance p;
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        if (fromHub != null || author != null) {
+            if (file != null) throw new Medkg.UsageException("give a FILE or --from-hub/--author, not both");
+            String url = fromHub != null ? fromHub : hubUrl.replaceAll("/+$", "") + "/api/models?author="
+                    + java.net.URLEncoder.encode(author, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&expand[]=cardData&expand[]=tags&expand[]=createdAt&expand[]=pipeline_tag&limit=100";
+            URI start;
+            try {
+                start = URI.create(url.replace("[", "%5B").replace("]", "%5D"));
+            } catch (IllegalArgumentException e) {
+                throw new Medkg.UsageException("--from-hub: not a URL: " + e.getMessage());
+            }
+            Path dir = pagesDir != null ? pagesDir : paths.data().resolve("sources/huggingface/"
+                    + (author != null ? author.replaceAll("[^A-Za-z0-9._-]", "_") : "query"));
+            HubClient client = new HubClient(HubClient.Options.defaults(), m -> err.println("medkg: " + m));
+            entries = client.list(start, dir);
+            p = new OpenMedImporter.Provenance("https://huggingface.co", url, null, today);
+        } else {
+            if (file == null) throw new Medkg.UsageException("import hf needs a FILE or DIR, or --from-hub URL / --author NAME");
+            if (!Files.exists(file)) throw new Medkg.UsageException(file + ": no such file or directory");
+            entries = readHubJson(file);
+            OpenMedImporter.Provenance beside = Files.isRegularFile(file) ? OpenMedImporter.Provenance.beside(file) : null;
+            p = provenance(beside, file, today);
+        }
+        HubImporter.Report r = HubImporter.run(paths.data(), entries, p, dryRun);
+        r.problems().forEach(m -> err.println("medkg: " + m));
+        out.printf("hf: %d model(s) imported with %d declared edge(s), %d declaration(s) about curated models; "
+                        + "models %d new, %d changed, %d removed%s%n", r.models(), r.edges(), r.declarations(),
+                count(r.changes(), ImportWriter.Change.NEW), count(r.changes(), ImportWriter.Change.CHANGED),
+                count(r.changes(), ImportWriter.Change.REMOVED),
+                dryRun ? " (dry run: nothing written)" : " (written to " + paths.data().resolve("imported/huggingface") + ")");
+        return 0;
+    }
+
+    private OpenMedImporter.Provenance provenance(OpenMedImporter.Provenance beside, Path file, String today) {
+        return new OpenMedImporter.Provenance("https://huggingface.co",
+                snapshotUrl != null ? snapshotUrl : beside != null && beside.snapshotUrl() != null ? beside.snapshotUrl()
+                        : file.toAbsolutePath().toUri().toString(),
+                commit != null ? commit : beside == null ? null : beside.commit(),
+                date != null ? date : beside != null && beside.date() != null ? beside.date() : today);
+    }
+
+    private static long count(List<ImportWriter.Line> lines, ImportWriter.Change c) {
+        return lines.stream().filter(l -> l.change() == c && l.table().equals("models.csv")).count();
+    }
+
+    /** One model object, an array of them, or a directory of saved pages (page-0001.json, ...). */
+    static List<com.fasterxml.jackson.databind.JsonNode> readHubJson(Path file) throws java.io.IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Path> files = new java.util.ArrayList<>();
+        if (Files.isDirectory(file)) {
+            try (var s = Files.list(file)) {
+                s.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+            }
+        } else {
+            files.add(file);
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+        for (Path f : files) {
+            com.fasterxml.jackson.databind.JsonNode n;
+            try {
+                n = json.readTree(f.toFile());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new Medkg.UsageException(f + ": not JSON (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage());
+            }
+            if (n.isArray()) n.forEach(out::add);
+            else if (n.isObject()) out.add(n);
+            else throw new Medkg.UsageException(f + ": expected a model object or an array of them");
+        }
+        return out;
     }
 }
