@@ -56,7 +56,10 @@ public final class ElkLayout {
         Map<ElkNode, LineageGraph.Node> back = new HashMap<>();
         Map<ElkNode, String> texts = new HashMap<>();
         for (LineageGraph.Node n : g.nodes()) {
-            String text = n.label().length() > 34 ? n.label().substring(0, 33) + "…" : n.label();
+            int k = g.foldedInto(n.iri());
+            String suffix = k == 0 ? "" : " +" + k + (k == 1 ? " export" : " exports");
+            int room = 34 - suffix.length();
+            String text = (n.label().length() > room ? n.label().substring(0, room - 1) + "…" : n.label()) + suffix;
             ElkNode e = ElkGraphUtil.createNode(root);
             e.setDimensions(Math.max(70, text.length() * CHAR + 20), BOX_H);
             elkNodes.put(n.iri(), e);

@@ -34,6 +34,8 @@ public final class LineageGraph {
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final List<Edge> edges = new ArrayList<>();
     private boolean truncated;
+    private final java.util.Set<String> omitted = new java.util.HashSet<>();
+    private final Map<String, Integer> folded = new LinkedHashMap<>();
 
     public LineageGraph(String title) {
         this.title = title;
@@ -70,4 +72,27 @@ public final class LineageGraph {
     public boolean truncated() { return truncated; }
 
     void markTruncated() { truncated = true; }
+
+    /** A model left out of the picture to keep it readable: counted for the "N more" note. */
+    void omit(String iri) {
+        truncated = true;
+        omitted.add(iri);
+    }
+
+    /** How many models were left out (0 when the walk stopped at the depth limit without counting). */
+    public int omittedCount() { return omitted.size(); }
+
+    /** An export (conversion or quantization) of {@code iri}, folded into its box instead of drawn. */
+    void fold(String iri) {
+        folded.merge(iri, 1, Integer::sum);
+    }
+
+    /** The exports folded into a model's box. */
+    public int foldedInto(String iri) { return folded.getOrDefault(iri, 0); }
+
+    /** The label a box shows: the name, and the number of exports folded into it. */
+    public String displayLabel(Node n) {
+        int k = foldedInto(n.iri());
+        return k == 0 ? n.label() : n.label() + " (+" + k + (k == 1 ? " export)" : " exports)");
+    }
 }

@@ -20,7 +20,9 @@ import org.medkg.vocab.MKG;
  * family. At most {@link #MAX_NODES} nodes, so that a picture of "everything built on Llama-2" stays readable.
  */
 public final class LineageGraphs {
-    public static final int MAX_NODES = 300;
+    public static final int MAX_NODES = 150;
+    /** At most this many members of a family are drawn as roots; the rest are counted in "N more". */
+    public static final int MAX_MEMBERS = 60;
 
     private LineageGraphs() {}
 
@@ -36,6 +38,17 @@ public final class LineageGraphs {
                 roots.sort((a, b) -> a.getURI().compareTo(b.getURI()));
                 // Models whose source names only the family hang from the family itself.
                 if (g.contains(Node.ANY, MKG.builtOnFamily, focus)) roots.add(0, focus);
+                // Exports (ONNX, MLX, GGUF, ...) of another model fold into that model's box.
+                List<Node> drawn = new ArrayList<>();
+                java.util.Set<Node> members = new java.util.HashSet<>(roots);
+                for (Node r : roots) {
+                    Node exportOf = exportOf(g, r);
+                    if (exportOf != null && members.contains(exportOf)) lg.fold(exportOf.getURI());
+                    else if (drawn.size() < MAX_MEMBERS) drawn.add(r);
+                    else lg.omit(r.getURI());
+                }
+                roots.clear();
+                roots.addAll(drawn);
                 for (Node r : roots) lg.add(node(g, r, 0, true));
                 walk(g, lg, roots, depth, false);   // what each member is built on
             } else {
@@ -59,10 +72,14 @@ public final class LineageGraphs {
                     ts.addAll(down ? g.find(Node.ANY, p, n).toList() : g.find(n, p, Node.ANY).toList());
                 for (Triple t : ts) {
                     Node other = down ? t.getSubject() : t.getObject();
+                    if (down && isExport(g, other, n)) {
+                        lg.fold(n.getURI());
+                        continue;
+                    }
                     String[] relation = relation(g, t.getSubject(), t.getObject());
                     boolean isNew = !lg.contains(other.getURI());
                     if (isNew && lg.size() >= MAX_NODES) {
-                        lg.markTruncated();
+                        lg.omit(other.getURI());
                         continue;
                     }
                     if (isNew) {
@@ -99,6 +116,23 @@ public final class LineageGraphs {
         if (os.isEmpty()) return "";
         os.sort((a, b) -> a.toString().compareTo(b.toString()));
         return label(g, os.get(0));
+    }
+
+    /** The model {@code m} is an export (conversion or quantization) of, or null. */
+    private static Node exportOf(Graph g, Node m) {
+        for (Triple d : g.find(m, MKG.derivation, Node.ANY).toList()) {
+            for (Triple r : g.find(d.getObject(), MKG.relation, Node.ANY).toList()) {
+                if (r.getObject().equals(MKG.term("Conversion")) || r.getObject().equals(MKG.term("Quantization"))) {
+                    List<Triple> base = g.find(d.getObject(), MKG.baseModel, Node.ANY).toList();
+                    if (!base.isEmpty()) return base.get(0).getObject();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isExport(Graph g, Node child, Node base) {
+        return base.equals(exportOf(g, child));
     }
 
     /** The relation label and evidence level of the derivation from {@code model} to {@code base}. */

@@ -56,7 +56,7 @@ public final class SvgRenderer {
             String fill = colors.get(key);
             s.append("<a class=\"node\" href=\"").append(esc(href.apply(n.iri()))).append("\" data-id=\"").append(esc(n.slug()))
                     .append("\" aria-label=\"").append(esc(n.label() + (key.isEmpty() ? "" : ", " + key))).append("\">")
-                    .append("<title>").append(esc(n.label())).append(n.institute().isEmpty() ? "" : " — " + esc(n.institute()))
+                    .append("<title>").append(esc(g.displayLabel(n))).append(n.institute().isEmpty() ? "" : " — " + esc(n.institute()))
                     .append("</title>");
             s.append(String.format(Locale.ROOT, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" rx=\"6\" fill=\"%s\" "
                             + "fill-opacity=\"0.25\" stroke=\"%s\" stroke-width=\"%s\"/>",
@@ -79,8 +79,9 @@ public final class SvgRenderer {
             i++;
         }
         if (g.truncated())
-            s.append("<text x=\"16\" y=\"").append(fmt(height - 6)).append("\" fill=\"#a00\">Not all models are shown: "
-                    + "lower the depth or open a model further down.</text>\n");
+            s.append("<text x=\"16\" y=\"").append(fmt(height - 6)).append("\" fill=\"#a00\">")
+                    .append(g.omittedCount() > 0 ? g.omittedCount() + " more models not shown" : "Not all models are shown")
+                    .append(": lower the depth or open a model further down.</text>\n");
         return s.append("</g>\n</svg>\n").toString();
     }
 

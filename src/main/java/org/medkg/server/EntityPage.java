@@ -24,7 +24,7 @@ import org.medkg.vocab.MKG;
  * benchmark results, and the entities that point here (a family's members, an institute's models, a benchmark's
  * leaderboard). Call inside a read transaction.
  */
-final class EntityPage {
+public final class EntityPage {
     private final Graph g;
     private final org.apache.jena.sparql.core.DatasetGraph dsg;
 
@@ -89,7 +89,19 @@ final class EntityPage {
     private static final List<Node> SPECIAL = List.of(RDF.type.asNode(), RDFS.label.asNode(), MKG.derivation,
             MKG.evaluation, SKOS.note.asNode(), MKG.builtOn, MKG.builtOnFamily, MKG.fromScratchClaim, MKG.dctSource);
 
+    /** Rows per page of a long list (a family's members, an institute's models). */
+    public static final int PAGE_SIZE = 100;
+    private int page = 1;
+    private String path = "";
+
+    /** Renders page {@code page} of the entity's long lists. */
+    String render(Node e, String kind, int depth, SvgRenderer.ColorBy colorBy, int page) {
+        this.page = Math.max(1, page);
+        return render(e, kind, depth, colorBy);
+    }
+
     String render(Node e, String kind, int depth, SvgRenderer.ColorBy colorBy) {
+        this.path = href(e.getURI());
         StringBuilder b = new StringBuilder();
         String name = label(e);
         List<String> types = objects(e, RDF.type.asNode()).stream().filter(t -> t.getURI().startsWith(MKG.NS))
@@ -130,7 +142,10 @@ final class EntityPage {
         if (model) lineageSections(b, e);
         if (model || family) picture(b, e, kind, depth, colorBy);
         if (model) evaluations(b, e);
-        if (family) list(b, "Members", subjects(MKG.inFamily, e));
+        if (family) {
+            list(b, "Sub-families", subjects(MKG.subFamilyOf, e));
+            list(b, "Members", subjects(MKG.inFamily, e));
+        }
         if (g.contains(e, RDF.type.asNode(), MKG.Institute)) {
             list(b, "Models developed", subjects(MKG.developedBy, e).stream()
                     .filter(m -> !g.contains(m, RDF.type.asNode(), MKG.ModelFamily)).toList());
@@ -289,10 +304,27 @@ final class EntityPage {
         return b.toString();
     }
 
+    /** A list of entities, sorted by name, {@link #PAGE_SIZE} per page with links to the other pages. */
     private void list(StringBuilder b, String heading, List<Node> items) {
         if (items.isEmpty()) return;
-        b.append("<h2>").append(Html.esc(heading)).append(" (").append(items.size()).append(")</h2>\n<ul>\n");
-        for (Node n : items) b.append("<li>").append(value(n)).append("</li>\n");
+        List<Node> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER));
+        int pages = (sorted.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+        int p = Math.min(page, pages);
+        int from = (p - 1) * PAGE_SIZE, to = Math.min(sorted.size(), from + PAGE_SIZE);
+        b.append("<h2>").append(Html.esc(heading)).append(" (").append(sorted.size()).append(")</h2>\n");
+        if (pages > 1)
+            b.append("<p class=\"src\">Showing ").append(from + 1).append("–").append(to).append(" of ")
+                    .append(sorted.size()).append("; ").append(sorted.size() - (to - from)).append(" more on other pages.</p>\n");
+        b.append("<ul>\n");
+        for (Node n : sorted.subList(from, to)) b.append("<li>").append(value(n)).append("</li>\n");
         b.append("</ul>\n");
+        if (pages > 1) {
+            b.append("<nav class=\"pager\" aria-label=\"").append(Html.esc(heading)).append(" pages\">");
+            if (p > 1) b.append(Html.link(path + "?page=" + (p - 1), "← previous")).append(" ");
+            b.append("page ").append(p).append(" of ").append(pages);
+            if (p < pages) b.append(" ").append(Html.link(path + "?page=" + (p + 1), "next " + Math.min(PAGE_SIZE, sorted.size() - to) + " →"));
+            b.append("</nav>\n");
+        }
     }
 }

@@ -98,7 +98,9 @@ final class LinkedDataServlet extends HttpServlet {
                     int depth = intParam(req, "depth", 3, 1, 8);
                     SvgRenderer.ColorBy color = "modality".equals(req.getParameter("color"))
                             ? SvgRenderer.ColorBy.MODALITY : SvgRenderer.ColorBy.INSTITUTE;
-                    Pages.html(resp, 200, new EntityPage(dataset).render(e, kind, depth, color));
+                    String pageParam = req.getParameter("page");
+                    int page = pageParam != null && pageParam.matches("\\d{1,5}") ? Integer.parseInt(pageParam) : 1;
+                    Pages.html(resp, 200, new EntityPage(dataset).render(e, kind, depth, color, page));
                 } else {
                     Graph d = EntityDescription.of(g, e);
                     resp.setStatus(200);
