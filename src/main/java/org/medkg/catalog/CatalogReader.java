@@ -126,10 +126,33 @@ public final class CatalogReader {
                     continue;
                 }
                 String[] cells = new String[rec.size()];
-                for (int i = 0; i < cells.length; i++) cells[i] = rec.get(i);
-                rows.accept(new CatalogRow(table, file, line, index, cells));
+                boolean clean = true;
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = rec.get(i);
+                    int bad = controlCharacter(cells[i], "notes".equals(header.get(i).strip()));
+                    if (bad >= 0) {
+                        clean = false;
+                        problems.add(new Problem(file, line, i + 1, header.get(i).strip(), String.format(
+                                "contains the control character U+%04X at position %d; cells may not hold control "
+                                        + "characters (line breaks included; a tab only in notes)", bad, cellOffset(cells[i], bad) + 1)));
+                    }
+                }
+                if (clean) rows.accept(new CatalogRow(table, file, line, index, cells));
             }
         }
+    }
+
+    /** The first C0 or C1 control character of a cell (tab allowed where {@code tabAllowed}), or -1. */
+    static int controlCharacter(String cell, boolean tabAllowed) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if ((c < 0x20 && !(tabAllowed && c == '\t')) || (c >= 0x7f && c <= 0x9f)) return c;
+        }
+        return -1;
+    }
+
+    private static int cellOffset(String cell, int character) {
+        return cell.indexOf(character);
     }
 
     private static long malformedLine(Exception e, long fallback) {

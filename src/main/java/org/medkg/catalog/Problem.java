@@ -38,7 +38,25 @@ public record Problem(Path file, long line, int column, String field, String mes
         sb.append(": ");
         if (warning) sb.append("warning: ");
         if (field != null) sb.append(field).append(": ");
-        return sb.append(message).toString();
+        return sb.append(printable(message)).toString();
+    }
+
+    /**
+     * The text with control characters written as escapes ({@code \n}, {@code \u0000}) and cut at 500 characters,
+     * so that an echoed cell can never start a line of its own or flood the terminal.
+     */
+    public static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 500; i++) {
+            char c = s.charAt(i);
+            if (c == '\n') b.append("\\n");
+            else if (c == '\r') b.append("\\r");
+            else if (c == '\t') b.append("\\t");
+            else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        if (b.length() >= 500) b.append("…");
+        return b.toString();
     }
 
     @Override

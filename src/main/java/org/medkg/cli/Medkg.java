@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 StatsCommand.class, QueriesCommand.class, QueryCommand.class, ServeCommand.class, ImportCommand.class,
                 CompareCommand.class, LineageCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 invalid input (catalog errors, bad query), 2 usage error.",
+        footer = {"", "Exit codes: 0 success, 1 invalid input (catalog errors, bad query), 2 usage error, 3 store or port busy.",
                 "Paths default to the medkg checkout (MEDKG_HOME) or the current directory."})
 public final class Medkg implements Runnable {
     @CommandLine.Spec
@@ -26,7 +26,8 @@ public final class Medkg implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("medkg: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (System.getenv("MEDKG_DEBUG") != null) ex.printStackTrace(commandLine.getErr());
-            return ex instanceof UsageException ? 2 : 1;
+            return ex instanceof UsageException ? 2
+                    : ex instanceof BusyException || ex instanceof org.medkg.store.Store.StoreBusyException ? 3 : 1;
         });
         return cl;
     }
@@ -34,6 +35,13 @@ public final class Medkg implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A resource another process holds: the store's lock or the port (exit code 3); the message says what to do. */
+    public static final class BusyException extends RuntimeException {
+        public BusyException(String message) {
+            super(message);
+        }
     }
 
     /** A usage error found after parsing (exit code 2). */

@@ -35,6 +35,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
     double timeout;
 
+    @Option(names = "--strict", description = "Refuse to start when the catalog has errors (by default the last good "
+            + "store is served, with a warning).")
+    boolean strict;
+
     @Option(names = "--base-iri", defaultValue = "https://w3id.org/medkg/",
             description = "Public base IRI; /id/{kind}/{slug} answers for <base>id/{kind}/{slug} (default: ${DEFAULT-VALUE}).")
     String baseIri;
@@ -46,13 +50,35 @@ final class ServeCommand implements Callable<Integer> {
         if (Builds.isStale(paths.inputs(), paths.store())) {
             err.println("medkg: store is missing or older than data/, ontology/ or queries/; building it first");
             AtomicStoreBuilder.Outcome o = ProjectBuild.run(paths.inputs(), paths.store(), m -> err.println("medkg: " + m));
-            if (!o.ok()) return BuildCommand.reportProblems(o.check(), err);
+            if (!o.ok()) {
+                if (strict || !Store.exists(paths.store())) return BuildCommand.reportProblems(o.check(), err);
+                for (var p : o.check().problems().sorted()) err.println(p);
+                err.println("medkg: WARNING: the catalog has " + o.check().problems().errorCount() + " error(s) (above); "
+                        + "serving the last good store, built from older data. Fix the catalog and restart, or use "
+                        + "--strict to refuse to serve stale data.");
+            }
         }
         QueryLibrary library = QueryLibrary.load(paths.queries());
-        Store store = Store.open(paths.store());
+        Store store;
+        try {
+            store = Store.open(paths.store());
+        } catch (Store.StoreBusyException e) {
+            throw new Medkg.BusyException(e.getMessage());
+        }
         if (!baseIri.endsWith("/")) throw new Medkg.UsageException("--base-iri must end with '/'");
-        MedkgServer server = MedkgServer.start(store.dataset(), store.info(), library,
-                new MedkgServer.Options(host, port, (long) (timeout * 1000), baseIri));
+        MedkgServer server;
+        try {
+            server = MedkgServer.start(store.dataset(), store.info(), library,
+                    new MedkgServer.Options(host, port, (long) (timeout * 1000), baseIri));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause())
+                if (t instanceof java.net.BindException) {
+                    store.close();
+                    throw new Medkg.BusyException("cannot listen on " + host + ":" + port + " (" + t.getMessage()
+                            + "): another server is using the port; stop it, or choose another with --port");
+                }
+            throw e;
+        }
         String shown = host.contains(":") ? "[" + host + "]" : host;
         err.printf("medkg: serving %s at http://%s:%d/  (SPARQL UI at /, endpoint /medkg/sparql, pages at /browse, canned queries at /api/queries)%n",
                 store.database().getFileName(), shown, server.port());

@@ -131,7 +131,17 @@ final class LinkedDataServlet extends HttpServlet {
         return Math.max(min, Math.min(max, Integer.parseInt(v)));
     }
 
-    private void notFound(HttpServletResponse resp, Graph g, String kind, String slug) throws IOException {
+    /** Ids are short: suggestions are computed only for ids up to this length, and an id is echoed at most this long. */
+    static final int MAX_ID = 200;
+
+    private void notFound(HttpServletResponse resp, Graph g, String kind, String fullSlug) throws IOException {
+        if (fullSlug.length() > MAX_ID) {
+            Pages.html(resp, 404, Html.page("Not found", "<h1>Not found</h1>\n<p>There is no " + Html.esc(kind)
+                    + " with an id of " + fullSlug.length() + " characters: catalog ids are at most " + MAX_ID
+                    + " characters long (this one starts <code>" + Html.esc(fullSlug.substring(0, 60)) + "…</code>).</p>\n"));
+            return;
+        }
+        String slug = fullSlug;
         List<String> candidates = new ArrayList<>();
         java.util.Map<String, String> labelToSlug = new java.util.HashMap<>();
         String prefix = MKG.ID_BASE + kind + "/";

@@ -68,11 +68,13 @@ public final class MedkgServer {
                 .addServlet("/id/*", new LinkedDataServlet(dataset, options.baseIri(), false))
                 .addServlet("/lineage/*", new LinkedDataServlet(dataset, options.baseIri(), true))
                 .addServlet("/.well-known/void", new VoidServlet(dataset, options.baseIri(), built))
+                .addFilter("/*", new RequestLimitsFilter())
                 .fusekiModules(FusekiModules.create(new FMod_UI()));
         for (ExportFormat f : ExportFormat.values())
             b.addServlet("/dump." + f.extension(), new DumpServlet(dataset, f, fingerprint, built));
         FusekiServer server = b.build();
-        if (!options.loopback()) {
+        // Fuseki's loopback mode binds 127.0.0.1; any other address (::1 included) is set on the connector.
+        if (options.host() != null && !options.host().equals("127.0.0.1") && !options.host().equals("localhost")) {
             for (Connector c : server.getJettyServer().getConnectors())
                 if (c instanceof ServerConnector sc) sc.setHost(options.host());
         }

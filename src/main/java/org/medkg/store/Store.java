@@ -34,8 +34,24 @@ public final class Store implements AutoCloseable {
         if (!Files.isDirectory(current))
             throw new IOException("no store in " + storeDir + "; run 'medkg build' first");
         Path database = current.toRealPath();
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(database.toString());
+        DatasetGraph dsg;
+        try {
+            dsg = DatabaseMgr.connectDatasetGraph(database.toString());
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("lock"))
+                throw new StoreBusyException("the store " + storeDir + " is open in another process (a running "
+                        + "'medkg serve'?): stop that process, or query the running server over HTTP "
+                        + "(/medkg/sparql, /api/queries); " + e.getMessage());
+            throw e;
+        }
         return new Store(database, dsg, BuildInfo.read(database));
+    }
+
+    /** The store is locked by another process. */
+    public static final class StoreBusyException extends IOException {
+        public StoreBusyException(String message) {
+            super(message);
+        }
     }
 
     public DatasetGraph dataset() { return dataset; }

@@ -177,4 +177,17 @@ class LinkedDataTest {
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8))); // well-formed XML
     }
+
+    /**
+     * A very long id is refused by the URL bound (414); a long one within it gets a short 404 at once: no
+     * closest-match search, and only a prefix is echoed.
+     */
+    @Test
+    void longIdGetsABoundedNotFound() throws Exception {
+        assertEquals(414, server.get("/id/model/" + "a".repeat(400_000), "text/html").statusCode());
+        var r = server.get("/id/model/" + "a".repeat(10_000), "text/html");
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().length() < 10_000, "the id is not echoed whole: " + r.body().length());
+        assertTrue(r.body().contains("at most 200 characters"), r.body());
+    }
 }

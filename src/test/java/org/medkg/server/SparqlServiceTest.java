@@ -43,6 +43,30 @@ class SparqlServiceTest {
         return JSON.readTree(r.body()).at("/results/bindings/0/n/value").asLong();
     }
 
+    /** Bodies and URLs are bounded before anything parses them; normal queries keep working. */
+    @Test
+    void oversizedRequestsAreRefusedBeforeParsing() throws Exception {
+        String comment = "# " + "a".repeat(10 * 1024 * 1024) + "\nSELECT * WHERE { ?s ?p ?o } LIMIT 1";
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI endpoint = java.net.URI.create(server.base + "/medkg/sparql");
+        HttpResponse<String> declared = http.send(java.net.http.HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/sparql-query")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(comment)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, declared.statusCode(), "a 10 MB body with its length declared");
+        // Without a declared length (chunked transfer), the body is cut off at the bound.
+        byte[] bytes = comment.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = http.send(java.net.http.HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/sparql-query")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode(), "a 10 MB chunked body");
+        assertEquals(414, server.get("/medkg/sparql?query=" + "a".repeat(20_000), null).statusCode());
+        HttpResponse<String> trace = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base + "/id/model/meditron-70b"))
+                .method("TRACE", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, trace.statusCode());
+        assertTrue(count() > 0, "normal queries are still answered");
+    }
+
     @Test
     void pingAndUiAndDatasetListing() throws Exception {
         assertEquals(200, server.get("/$/ping", null).statusCode());

@@ -1,0 +1,111 @@
+package org.medkg.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Bounds every request before anything parses it: a URL longer than {@link #MAX_URL} characters gets 414, a body
+ * that declares more than {@link #MAX_BODY} bytes gets 413 at once, and a body without a declared length (chunked)
+ * is read up to the same bound before anything parses it (413 past it), so no parser ever sees more. TRACE is
+ * refused.
+ */
+public final class RequestLimitsFilter implements Filter {
+    public static final int MAX_URL = 16 * 1024;
+    public static final long MAX_BODY = 1024 * 1024;
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        if ("TRACE".equalsIgnoreCase(req.getMethod())) {
+            error(resp, 405, "TRACE is not supported");
+            return;
+        }
+        String q = req.getQueryString();
+        long urlLength = req.getRequestURI().length() + (q == null ? 0 : q.length() + 1);
+        if (urlLength > MAX_URL) {
+            error(resp, 414, "the URL is " + urlLength + " characters long; at most " + MAX_URL + " are accepted "
+                    + "(send a long query as a POST body)");
+            return;
+        }
+        long declared = req.getContentLengthLong();
+        if (declared > MAX_BODY) {
+            error(resp, 413, "the request body is " + declared + " bytes; at most " + MAX_BODY + " are accepted");
+            return;
+        }
+        if (declared >= 0) {
+            chain.doFilter(req, response);
+            return;
+        }
+        // No declared length (chunked): read at most the bound before anything parses it.
+        byte[] body = req.getInputStream().readNBytes((int) MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            error(resp, 413, "the request body is larger than " + MAX_BODY + " bytes");
+            return;
+        }
+        chain.doFilter(new Buffered(req, body), response);
+    }
+
+    private static void error(HttpServletResponse resp, int status, String message) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.getOutputStream().write(("Error " + status + ": " + message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A request whose body, read and bounded by the filter, is replayed from memory. */
+    private static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Buffered(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public long getContentLengthLong() { return body.length; }
+
+        @Override
+        public int getContentLength() { return body.length; }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() { return in.read(); }
+
+                @Override
+                public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+
+                @Override
+                public boolean isFinished() { return in.available() == 0; }
+
+                @Override
+                public boolean isReady() { return true; }
+
+                @Override
+                public void setReadListener(ReadListener l) {
+                    throw new UnsupportedOperationException("the body is already in memory");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String enc = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(body),
+                    java.nio.charset.Charset.forName(enc)));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.medkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medkg.testing.Catalogs;
+import picocli.CommandLine;
+
+/**
+ * {@code medkg serve} as its own process, as an operator runs it: it serves the last good store (loudly) when the
+ * catalog has an error, refuses under {@code --strict}, and while it holds the store a CLI read command exits 3 with
+ * a message that says what to do.
+ */
+class ServeProcessTest {
+    @TempDir Path tmp;
+
+    private Process serve(Path data, String... extra) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.medkg.cli.Medkg", "serve", "--port", "0",
+                "--data", data.toString(), "--ontology", "ontology", "--queries", "queries",
+                "--store", tmp.resolve("store").toString()));
+        cmd.addAll(List.of(extra));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    /** Reads the process's output until a line contains {@code marker} or it exits; returns what it read. */
+    private static String until(Process p, String marker) throws Exception {
+        StringBuilder out = new StringBuilder();
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.currentTimeMillis() + 60_000;
+        String line;
+        while (System.currentTimeMillis() < deadline && (line = r.readLine()) != null) {
+            out.append(line).append('\n');
+            if (line.contains(marker)) break;
+        }
+        return out.toString();
+    }
+
+    private int cli(String... args) {
+        CommandLine cl = Medkg.commandLine();
+        cl.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+        return cl.execute(args);
+    }
+
+    @Test
+    void staleCatalogIsServedLoudlyAndALockedStoreGetsExitCode3() throws Exception {
+        Path data = Catalogs.materialise("valid/minimal", tmp.resolve("data"));
+        String[] store = {"--data", data.toString(), "--ontology", "ontology", "--queries", "queries",
+                "--store", tmp.resolve("store").toString()};
+        assertEquals(0, cli(concat(new String[] {"build"}, store)));
+        Files.writeString(data.resolve("models.csv"), "broken-model,Broken,,model,,,2023-13,,,text,,,,,,,,,,,,,,,\n",
+                StandardOpenOption.APPEND);
+
+        Process strict = serve(data, "--strict");
+        String strictOut = until(strict, "nothing was written");
+        assertTrue(strict.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, strict.exitValue(), strictOut);
+
+        Process p = serve(data);
+        try {
+            String out = until(p, "serving db-");
+            assertTrue(out.contains("released: '2023-13' has no month 13"), out);
+            assertTrue(out.contains("WARNING") && out.contains("serving the last good store"), out);
+            assertTrue(out.contains("serving db-"), out);
+            java.io.StringWriter err = new java.io.StringWriter();
+            CommandLine cl = Medkg.commandLine();
+            cl.setErr(new java.io.PrintWriter(err, true));
+            int code = cl.execute(concat(new String[] {"stats"}, store));
+            assertEquals(3, code, err.toString());
+            assertTrue(err.toString().contains("open in another process") && err.toString().contains("query the running server"),
+                    err.toString());
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
