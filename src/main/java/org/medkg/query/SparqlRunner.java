@@ -29,6 +29,8 @@ public final class SparqlRunner {
 
     /** Parses {@code text}; throws {@link org.apache.jena.query.QueryParseException} with line and column. */
     public static Query parse(String text) {
+        String shape = QueryShape.problem(text);
+        if (shape != null) throw new org.apache.jena.query.QueryParseException(shape, -1, -1);
         Query q = new Query();
         q.setPrefixMapping(Prefixes.standard());
         return QueryFactory.parse(q, text, null, Syntax.syntaxARQ);

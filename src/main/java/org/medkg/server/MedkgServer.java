@@ -50,6 +50,7 @@ public final class MedkgServer {
         ARQ.getContext().set(ARQ.httpServiceAllowed, false);
         dataset.getContext().set(ARQ.httpServiceAllowed, false);
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(options.timeoutMillis()));
+        org.medkg.query.CancellableRegex.install(dataset.getContext());
 
         Instant built = info == null ? Instant.now() : Instant.parse(info.builtAt());
         String fingerprint = info == null ? Long.toHexString(System.nanoTime()) : info.inputFingerprint();

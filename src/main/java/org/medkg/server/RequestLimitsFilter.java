@@ -44,17 +44,30 @@ public final class RequestLimitsFilter implements Filter {
             error(resp, 413, "the request body is " + declared + " bytes; at most " + MAX_BODY + " are accepted");
             return;
         }
-        if (declared >= 0) {
+        boolean sparql = req.getRequestURI().startsWith(MedkgServer.DATASET);
+        String type = String.valueOf(req.getContentType()).toLowerCase(java.util.Locale.ROOT);
+        boolean rawQuery = "POST".equals(req.getMethod()) && type.startsWith("application/sparql-query");
+        if (declared >= 0 && !(sparql && rawQuery)) {
+            if (sparql && !shapeOk(req.getParameter("query"), resp)) return;
             chain.doFilter(req, response);
             return;
         }
-        // No declared length (chunked): read at most the bound before anything parses it.
+        // No declared length (chunked), or a raw query body: read at most the bound before anything parses it.
         byte[] body = req.getInputStream().readNBytes((int) MAX_BODY + 1);
         if (body.length > MAX_BODY) {
             error(resp, 413, "the request body is larger than " + MAX_BODY + " bytes");
             return;
         }
+        if (sparql && !shapeOk(rawQuery ? new String(body, StandardCharsets.UTF_8) : null, resp)) return;
         chain.doFilter(new Buffered(req, body), response);
+    }
+
+    /** A query too deep or too wide for the recursive parser gets 400 with the reason, before it is parsed. */
+    private static boolean shapeOk(String query, HttpServletResponse resp) throws IOException {
+        String problem = query == null ? null : org.medkg.query.QueryShape.problem(query);
+        if (problem == null) return true;
+        error(resp, 400, problem);
+        return false;
     }
 
     private static void error(HttpServletResponse resp, int status, String message) throws IOException {

@@ -44,6 +44,8 @@ public final class Store implements AutoCloseable {
                         + "(/medkg/sparql, /api/queries); " + e.getMessage());
             throw e;
         }
+        // REGEX and REPLACE stop at the query timeout, for the server and the command line alike.
+        org.medkg.query.CancellableRegex.install(dsg.getContext());
         return new Store(database, dsg, BuildInfo.read(database));
     }
 

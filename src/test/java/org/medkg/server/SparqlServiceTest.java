@@ -1,6 +1,7 @@
 package org.medkg.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -41,6 +42,44 @@ class SparqlServiceTest {
         HttpResponse<String> r = server.sparql(COUNT, "application/sparql-results+json");
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body()).at("/results/bindings/0/n/value").asLong();
+    }
+
+    /**
+     * A catastrophically backtracking REGEX (in BIND, so the optimizer would fold it, and in FILTER) and REPLACE stop
+     * at the query timeout: 503, and no thread keeps matching afterwards.
+     */
+    @Test
+    void regexStopsAtTheTimeoutAndFreesItsThread() throws Exception {
+        String text = "a".repeat(40) + "b";
+        for (String q : new String[] {
+                "SELECT ?x { BIND(REGEX(\"" + text + "\", \"(.*a){30}c\") AS ?x) }",
+                "SELECT ?x { VALUES ?x { \"" + text + "\" } FILTER(REGEX(?x, \"(.*a){30}c\")) }",
+                "SELECT (REPLACE(\"" + text + "\", \"(.*a){30}c\", \"x\") AS ?x) {}"}) {
+            HttpResponse<String> r = server.sparql(q, "application/sparql-results+json");
+            assertEquals(503, r.statusCode(), q + " -> " + r.body());
+        }
+        Thread.sleep(500);
+        boolean spinning = Thread.getAllStackTraces().values().stream().anyMatch(st -> java.util.Arrays.stream(st)
+                .anyMatch(f -> f.getClassName().startsWith("java.util.regex.Pattern")));
+        assertFalse(spinning, "a thread is still matching");
+        HttpResponse<String> ok = server.sparql("SELECT ?x { BIND(REGEX(\"abc\", \"^A\", \"i\") AS ?x) }", "text/csv");
+        assertTrue(ok.body().contains("true"), ok.body());
+        assertTrue(count() > 0, "the server keeps answering");
+    }
+
+    /** A query too wide (5,000 UNIONs) or too deep (3,000 nested groups) gets 400 with the reason, not a 500. */
+    @Test
+    void deepOrWideQueriesGet400() throws Exception {
+        StringBuilder wide = new StringBuilder("SELECT * WHERE { { ?s ?p 0 }");
+        for (int i = 1; i < 5000; i++) wide.append(" UNION { ?s ?p ").append(i).append(" }");
+        HttpResponse<String> w = server.sparql(wide.append(" }").toString(), "application/sparql-results+json");
+        assertEquals(400, w.statusCode());
+        assertTrue(w.body().contains("UNIONs"), w.body());
+        String deep = "SELECT * WHERE " + "{ ".repeat(3000) + "?s ?p ?o" + " }".repeat(3000);
+        HttpResponse<String> d = server.post("/medkg/sparql", "application/sparql-query", deep);
+        assertEquals(400, d.statusCode());
+        assertTrue(d.body().contains("deep"), d.body());
+        assertTrue(count() > 0);
     }
 
     /** Bodies and URLs are bounded before anything parses them; normal queries keep working. */
