@@ -70,6 +70,7 @@ public final class MedkgServer {
                 .addServlet("/lineage/*", new LinkedDataServlet(dataset, options.baseIri(), true))
                 .addServlet("/.well-known/void", new VoidServlet(dataset, options.baseIri(), built))
                 .addFilter("/*", new RequestLimitsFilter())
+                .addFilter("/*", new BoundedResultsFilter())
                 .fusekiModules(FusekiModules.create(new FMod_UI()));
         for (ExportFormat f : ExportFormat.values())
             b.addServlet("/dump." + f.extension(), new DumpServlet(dataset, f, fingerprint, built));

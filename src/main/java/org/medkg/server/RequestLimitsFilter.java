@@ -55,6 +55,10 @@ public final class RequestLimitsFilter implements Filter {
         // No declared length (chunked), or a raw query body: read at most the bound before anything parses it.
         byte[] body = req.getInputStream().readNBytes((int) MAX_BODY + 1);
         if (body.length > MAX_BODY) {
+            // Read (and drop, unparsed) a bounded rest so that the client, still sending, reads the 413.
+            long dropped = 0;
+            byte[] sink = new byte[1 << 16];
+            for (int n; dropped < 32 * MAX_BODY && (n = req.getInputStream().read(sink)) > 0; ) dropped += n;
             error(resp, 413, "the request body is larger than " + MAX_BODY + " bytes");
             return;
         }

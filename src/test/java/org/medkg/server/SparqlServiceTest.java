@@ -67,6 +67,20 @@ class SparqlServiceTest {
         assertTrue(count() > 0, "the server keeps answering");
     }
 
+    /**
+     * A runaway result (a triple cross product, hundreds of MB) never streams out as a 200 with a broken body: it
+     * gets 503 with a hint, and an ordinary result is a complete JSON document.
+     */
+    @Test
+    void runawayResultsGet503NotABrokenBody() throws Exception {
+        HttpResponse<String> r = server.sparql("SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "application/sparql-results+json");
+        assertEquals(503, r.statusCode());
+        assertTrue(r.body().contains("LIMIT") || r.body().contains("timed out"), r.body());
+        HttpResponse<String> ok = server.sparql("SELECT * { ?s ?p ?o } LIMIT 500", "application/sparql-results+json");
+        assertEquals(200, ok.statusCode());
+        assertEquals(500, JSON.readTree(ok.body()).at("/results/bindings").size());
+    }
+
     /** A query too wide (5,000 UNIONs) or too deep (3,000 nested groups) gets 400 with the reason, not a 500. */
     @Test
     void deepOrWideQueriesGet400() throws Exception {
