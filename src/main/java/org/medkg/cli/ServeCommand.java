@@ -80,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         String shown = host.contains(":") ? "[" + host + "]" : host;
+        org.medkg.store.Serving.register(paths.store(), store.database(), "http://" + shown + ":" + server.port() + "/");
         err.printf("medkg: serving %s at http://%s:%d/  (SPARQL UI at /, endpoint /medkg/sparql, pages at /browse, canned queries at /api/queries)%n",
                 store.database().getFileName(), shown, server.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -118,6 +118,8 @@ public final class AtomicStoreBuilder {
                 + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
         Path staging = storeDir.resolve(".build-" + name);
         Files.createDirectories(staging);
+        // What 'current' points at now: kept after publishing, as a running server may still read it.
+        Path previous = currentDatabase(storeDir);
         boolean published = false;
         try {
             Path quadsFile = staging.resolve("catalog.nq");
@@ -158,7 +160,7 @@ public final class AtomicStoreBuilder {
             publish(database);
             published = true;
             progress.accept("published " + database + " (" + quads + " quads, " + info.totalMillis() + " ms)");
-            removeOldDatabases(database);
+            removeOldDatabases(database, previous);
             return new Outcome(check, database, info);
         } finally {
             deleteTree(staging);
@@ -207,14 +209,37 @@ public final class AtomicStoreBuilder {
         Files.move(tmp, storeDir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Keeps the new database and the one before it (a running server may still read it); removes older ones. */
-    private void removeOldDatabases(Path keep) throws IOException {
-        List<Path> dbs;
-        try (Stream<Path> s = Files.list(storeDir)) {
-            dbs = s.filter(p -> p.getFileName().toString().startsWith("db-") && !p.equals(keep))
-                    .sorted(Comparator.comparing(Path::toString)).toList();
+    /** The database {@code current} points at, or null if there is none (or the link dangles). */
+    static Path currentDatabase(Path storeDir) {
+        try {
+            Path c = storeDir.resolve(CURRENT);
+            return Files.isDirectory(c) ? c.toRealPath() : null;
+        } catch (IOException e) {
+            return null;
         }
-        for (int i = 0; i < dbs.size() - 1; i++) deleteTree(dbs.get(i));
+    }
+
+    /**
+     * Which databases to keep is decided from what the links really point to, never from name order: the new one,
+     * the one {@code current} pointed to before this build, and every database a live server has registered as
+     * the one it holds ({@link Serving}). Every other {@code db-*} is an older build or the orphan of a killed one
+     * and is removed, as are dangling {@code .current-*} links a killed publish left.
+     */
+    private void removeOldDatabases(Path keep, Path previous) throws IOException {
+        java.util.Set<Path> kept = new java.util.HashSet<>();
+        kept.add(keep.toRealPath());
+        if (previous != null && Files.isDirectory(previous)) kept.add(previous.toRealPath());
+        kept.addAll(Serving.heldDatabases(storeDir));
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(storeDir)) {
+            entries = s.toList();
+        }
+        for (Path p : entries) {
+            String n = p.getFileName().toString();
+            if (n.startsWith(".current-")) Files.deleteIfExists(p);
+            else if (n.startsWith("db-") && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && !kept.contains(p.toRealPath())) deleteTree(p);
+        }
     }
 
     private void removeStaleStaging() throws IOException {

@@ -40,13 +40,22 @@ public final class Store implements AutoCloseable {
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("lock"))
                 throw new StoreBusyException("the store " + storeDir + " is open in another process (a running "
-                        + "'medkg serve'?): stop that process, or query the running server over HTTP "
-                        + "(/medkg/sparql, /api/queries); " + e.getMessage());
+                        + "'medkg serve'?): stop that process, or query the running server over HTTP"
+                        + servers(storeDir) + " (/medkg/sparql, /api/queries); " + e.getMessage());
             throw e;
         }
         // REGEX and REPLACE stop at the query timeout, for the server and the command line alike.
         org.medkg.query.CancellableRegex.install(dsg.getContext());
         return new Store(database, dsg, BuildInfo.read(database));
+    }
+
+    private static String servers(Path storeDir) {
+        try {
+            var e = Serving.endpoints(storeDir);
+            return e.isEmpty() ? "" : " at " + String.join(", ", e);
+        } catch (IOException ex) {
+            return "";
+        }
     }
 
     /** The store is locked by another process. */

@@ -1,0 +1,110 @@
+package org.medkg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medkg.testing.Catalogs;
+
+/**
+ * Builds killed (SIGKILL) at random moments while a server runs on the store: the server keeps answering with the
+ * data it holds, a later build publishes, and nothing the server holds is deleted; leftovers of killed builds
+ * (staging directories, orphan databases, dangling {@code .current-*} links from a killed publish) are cleaned.
+ */
+class KillBuildTest {
+    @TempDir Path tmp;
+    static final Pattern SERVING = Pattern.compile("serving (db-\\S+) at (http://\\S+/)");
+
+    private List<String> medkg(Path data, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.medkg.cli.Medkg"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--data", data.toString(), "--ontology", "ontology", "--queries", "queries",
+                "--store", tmp.resolve("store").toString()));
+        return cmd;
+    }
+
+    private static long count(HttpClient http, String base) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "medkg/sparql?query="
+                + java.net.URLEncoder.encode("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", StandardCharsets.UTF_8)))
+                .header("Accept", "text/csv").timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Long.parseLong(r.body().lines().skip(1).findFirst().orElseThrow().strip());
+    }
+
+    @Test
+    void killedBuildsLoseNothingWhileAServerRuns() throws Exception {
+        Path data = Catalogs.materialise("valid/minimal", tmp.resolve("data"));
+        Process server = new ProcessBuilder(medkg(data, "serve", "--port", "0")).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String line, base = null, held = null;
+            while ((line = out.readLine()) != null) {
+                Matcher m = SERVING.matcher(line);
+                if (m.find()) {
+                    held = m.group(1);
+                    base = m.group(2);
+                    break;
+                }
+            }
+            assertTrue(base != null, "the server started");
+            HttpClient http = HttpClient.newHttpClient();
+            long before = count(http, base);
+            // Change the catalog so that every build really publishes a new database.
+            Files.writeString(data.resolve("institutes.csv"), Files.readString(data.resolve("institutes.csv"))
+                    .replace("Meta AI,FAIR", "Meta AI,FAIR;Meta"));
+            Random random = new Random(20261130);
+            int kills = 0;
+            for (int i = 0; i < 22; i++) {
+                Process build = new ProcessBuilder(medkg(data, "build")).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (build.waitFor(200 + random.nextInt(3500), TimeUnit.MILLISECONDS)) continue;   // finished first
+                build.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+                kills++;
+                assertEquals(before, count(http, base), "the server answers as before after kill " + kills);
+                assertTrue(Files.isDirectory(tmp.resolve("store").resolve(held)), "the database the server holds is kept");
+            }
+            assertTrue(kills >= 15, "most builds were killed mid-way: " + kills);
+            // What a build killed inside its publish step leaves: a dangling .current-* link and an orphan database.
+            Path store = tmp.resolve("store");
+            Files.createDirectories(store.resolve("db-00000000T000000Z-dead-orphan"));
+            Files.createSymbolicLink(store.resolve(".current-db-00000000T000000Z-dead-orphan"), Path.of("db-gone"));
+            Process last = new ProcessBuilder(medkg(data, "build")).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertTrue(last.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, last.exitValue());
+            assertEquals(before, count(http, base), "the running server still answers from the database it holds");
+            assertTrue(Files.isDirectory(store.resolve(held)), "the held database survives the next build");
+            try (Stream<Path> s = Files.list(store)) {
+                List<String> left = s.map(p -> p.getFileName().toString()).sorted().toList();
+                assertFalse(left.stream().anyMatch(n -> n.startsWith(".build-") || n.startsWith(".current-")
+                        || n.equals("db-00000000T000000Z-dead-orphan")), left.toString());
+                // Kept: the new database, the one current pointed to before it, and the one the server holds.
+                assertTrue(left.stream().filter(n -> n.startsWith("db-")).count() <= 3, left.toString());
+            }
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
