@@ -52,6 +52,12 @@ final class QueryCommand implements Callable<Integer> {
             new CannedQueryRunner(store.dataset(), timeoutMillis)
                     .select(q, params, rs -> fmt.write(out, rs, Prefixes.standard()));
             out.flush();
+        } catch (org.medkg.store.Store.StoreBusyException busy) {
+            String base = RunningServer.endpointFor(paths.store(), busy);
+            spec.commandLine().getErr().println("medkg: the store is held by the server at " + base + "; asking it");
+            OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+            RunningServer.cannedQuery(base, name, params, timeoutMillis, fmt, out);
+            out.flush();
         } catch (BadParameterException e) {
             throw new Medkg.UsageException(e.getMessage());
         } catch (QueryCancelledException e) {

@@ -58,6 +58,13 @@ final class SparqlCommand implements Callable<Integer> {
             OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
             new SparqlRunner(store.dataset(), timeoutMillis).run(query, fmt, out);
             out.flush();
+        } catch (Store.StoreBusyException busy) {
+            // A running server holds the store: ask it.
+            String base = RunningServer.endpointFor(paths.store(), busy);
+            spec.commandLine().getErr().println("medkg: the store is held by the server at " + base + "; asking it");
+            OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+            SparqlRunner.runRemote(base + "medkg/sparql", query, timeoutMillis, fmt, out);
+            out.flush();
         } catch (QueryCancelledException e) {
             spec.commandLine().getErr().println("medkg: query timed out after " + results.timeout + " s");
             return 1;

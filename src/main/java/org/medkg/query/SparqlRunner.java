@@ -43,21 +43,36 @@ public final class SparqlRunner {
                     .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                     .set(ARQ.httpServiceAllowed, false).build();
             try (QueryExecution qe = QueryExecutionAdapter.adapt(exec)) {
-                if (query.isSelectType()) {
-                    ResultSet rs = qe.execSelect();
-                    format.write(out, rs, query.getPrologue().getPrefixMapping());
-                } else if (query.isAskType()) {
-                    boolean b = qe.execAsk();
-                    if (format == ResultFormat.JSON) ResultSetFormatter.outputAsJSON(out, b);
-                    else ResultSetFormatter.out(out, b);
-                } else if (query.isConstructType()) {
-                    RDFDataMgr.write(out, qe.execConstruct(), Lang.TURTLE);
-                } else if (query.isDescribeType()) {
-                    RDFDataMgr.write(out, qe.execDescribe(), Lang.TURTLE);
-                } else {
-                    throw new IllegalArgumentException("unsupported query type");
-                }
+                write(qe, query, format, out);
             }
         });
+    }
+
+    /**
+     * Runs {@code query} on a running medkg server's SPARQL endpoint instead of the store (which the server holds),
+     * and writes the result exactly as {@link #run} would.
+     */
+    public static void runRemote(String endpoint, Query query, long timeoutMillis, ResultFormat format, OutputStream out) {
+        try (QueryExecution qe = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(endpoint).query(query)
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+            write(qe, query, format, out);
+        }
+    }
+
+    private static void write(QueryExecution qe, Query query, ResultFormat format, OutputStream out) {
+        if (query.isSelectType()) {
+            ResultSet rs = qe.execSelect();
+            format.write(out, rs, query.getPrologue().getPrefixMapping());
+        } else if (query.isAskType()) {
+            boolean b = qe.execAsk();
+            if (format == ResultFormat.JSON) ResultSetFormatter.outputAsJSON(out, b);
+            else ResultSetFormatter.out(out, b);
+        } else if (query.isConstructType()) {
+            RDFDataMgr.write(out, qe.execConstruct(), Lang.TURTLE);
+        } else if (query.isDescribeType()) {
+            RDFDataMgr.write(out, qe.execDescribe(), Lang.TURTLE);
+        } else {
+            throw new IllegalArgumentException("unsupported query type");
+        }
     }
 }

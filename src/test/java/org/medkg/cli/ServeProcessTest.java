@@ -81,6 +81,16 @@ class ServeProcessTest {
             assertEquals(3, code, err.toString());
             assertTrue(err.toString().contains("open in another process") && err.toString().contains("query the running server"),
                     err.toString());
+            // The README's worked example works while the server runs: sparql and query ask the server.
+            CliTest.Run sparql = CliTest.run(concat(new String[] {"sparql", "--format", "csv",
+                    "SELECT ?m WHERE { ?m mkg:builtOn/mkg:builtOn model:bert-base-cased }"}, store));
+            assertEquals(0, sparql.code(), sparql.err());
+            assertTrue(sparql.out().contains("https://w3id.org/medkg/id/model/bio-clinicalbert"), sparql.out());
+            assertTrue(sparql.err().contains("held by the server at http://"), sparql.err());
+            CliTest.Run lineage = CliTest.run(concat(new String[] {"query", "lineage", "--param", "model=bio_clinicalbert",
+                    "--format", "csv"}, store));
+            assertEquals(0, lineage.code(), lineage.err());
+            assertTrue(lineage.out().contains("biobert-v1.0"), lineage.out());
         } finally {
             p.destroy();
             p.waitFor(30, TimeUnit.SECONDS);
