@@ -99,12 +99,19 @@ public final class CatalogReader {
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             Iterator<CSVRecord> it = parser.iterator();
             long lineBefore = parser.getCurrentLineNumber();
-            if (!it.hasNext()) {
-                problems.add(new Problem(file, 1, 0, null, "file is empty; expected a header row: "
-                        + String.join(",", table.columns())));
+            CSVRecord header;
+            try {
+                if (!it.hasNext()) {
+                    problems.add(new Problem(file, 1, 0, null, "file is empty; expected a header row: "
+                            + String.join(",", table.columns())));
+                    return;
+                }
+                header = it.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                problems.add(new Problem(file, malformedLine(e, 1), 0, null,
+                        "malformed CSV in the header: " + describe(e) + " (expected each quoted cell to end with a closing \")"));
                 return;
             }
-            CSVRecord header = it.next();
             Map<String, Integer> index = checkHeader(file, table, header, problems);
             int width = header.size();
             while (true) {
