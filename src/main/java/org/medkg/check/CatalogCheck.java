@@ -98,7 +98,8 @@ public final class CatalogCheck {
         long t2 = System.nanoTime();
         shapes.finish();
         int before = problems.size();
-        cycles.report(dataDir.resolve(CatalogTable.MODELS.fileName()), problems);
+        cycles.report(dataDir.resolve(CatalogTable.MODELS.fileName()),
+                CatalogTable.MODELS.columns().indexOf("built_on") + 1, problems);
         if (closure != null && problems.size() == before) cycles.closure(closure);
         crossRow.report();
         long cycleNanos = System.nanoTime() - t2;

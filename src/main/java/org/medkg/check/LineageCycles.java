@@ -114,7 +114,7 @@ final class LineageCycles {
     }
 
     /** Reports each cycle once, at the line of the edge that closes it. */
-    void report(Path file, Problems problems) {
+    void report(Path file, int column, Problems problems) {
         int n = names.size();
         int[][] csr = bySource(n);
         int[] start = csr[0];
@@ -140,15 +140,13 @@ final class LineageCycles {
                         parentEdge[w] = adjEdge[k];
                         cursor[w] = start[w];
                         stack.push(w);
-                    } else if (state[w] == 1) {
+                    } else if (state[w] == 1 && w != v) {   // a self-loop is reported by the reference check
+                        // The cycle is w -> ... -> v -> w: walk back from v along the edges that reached it.
                         List<String> cycle = new ArrayList<>();
-                        cycle.add(names.get(w));
-                        for (int x = v; x != w; x = from[parentEdge[x]]) cycle.add(1, names.get(x));
-                        cycle.add(1, names.get(w));
-                        cycle.remove(0);
+                        for (int x = v; x != w; x = from[parentEdge[x]]) cycle.add(0, names.get(x));
                         cycle.add(0, names.get(w));
                         cycle.add(names.get(w));
-                        problems.add(new Problem(file, lines[adjEdge[k]], 0, "built_on",
+                        problems.add(new Problem(file, lines[adjEdge[k]], column, "built_on",
                                 "lineage cycle: " + String.join(" -> ", cycle)
                                         + " (a model cannot be built on its own descendant)"));
                     }

@@ -67,8 +67,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (!baseIri.endsWith("/")) throw new Medkg.UsageException("--base-iri must end with '/'");
         MedkgServer server;
+        org.medkg.server.HotSwap swap = new org.medkg.server.HotSwap(paths.store(), store, null, m -> err.println("medkg: " + m));
         try {
-            server = MedkgServer.start(store.dataset(), store.info(), library,
+            server = MedkgServer.start(swap.dataset(), swap, library,
                     new MedkgServer.Options(host, port, (long) (timeout * 1000), baseIri));
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause())
@@ -80,12 +81,14 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         String shown = host.contains(":") ? "[" + host + "]" : host;
-        org.medkg.store.Serving.register(paths.store(), store.database(), "http://" + shown + ":" + server.port() + "/");
+        // Follow store/current: a build published while serving is switched to without a restart.
+        swap.start("http://" + shown + ":" + server.port() + "/", 1000);
         err.printf("medkg: serving %s at http://%s:%d/  (SPARQL UI at /, endpoint /medkg/sparql, pages at /browse, canned queries at /api/queries)%n",
                 store.database().getFileName(), shown, server.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            swap.stop();
             server.stop();
-            store.close();
+            swap.current().close();
         }));
         server.join();
         return 0;

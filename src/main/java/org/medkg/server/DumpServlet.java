@@ -24,22 +24,24 @@ import org.medkg.render.Exporter;
 final class DumpServlet extends HttpServlet {
     private final transient DatasetGraph dataset;
     private final ExportFormat format;
-    private final String etag;
-    private final Instant modified;
+    private final transient MedkgServer.Version version;
 
-    DumpServlet(DatasetGraph dataset, ExportFormat format, String fingerprint, Instant modified) {
+    /** {@code version} gives the fingerprint and time of the build being served (it changes when the server switches). */
+    DumpServlet(DatasetGraph dataset, ExportFormat format, MedkgServer.Version version) {
         this.dataset = dataset;
         this.format = format;
-        this.etag = "\"" + fingerprint.substring(0, Math.min(16, fingerprint.length())) + "-" + format.extension() + "\"";
-        this.modified = modified.truncatedTo(ChronoUnit.SECONDS);
+        this.version = version;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String fingerprint = version.fingerprint();
+        String etag = "\"" + fingerprint.substring(0, Math.min(16, fingerprint.length())) + "-" + format.extension() + "\"";
+        Instant modified = version.built().truncatedTo(ChronoUnit.SECONDS);
         resp.setHeader("ETag", etag);
         resp.setHeader("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC)));
         resp.setHeader("Cache-Control", "public, max-age=0, must-revalidate");
-        if (notModified(req)) {
+        if (notModified(req, etag, modified)) {
             resp.setStatus(304);
             return;
         }
@@ -51,7 +53,7 @@ final class DumpServlet extends HttpServlet {
         }
     }
 
-    private boolean notModified(HttpServletRequest req) {
+    private static boolean notModified(HttpServletRequest req, String etag, Instant modified) {
         String inm = req.getHeader("If-None-Match");
         if (inm != null) return inm.contains(etag) || inm.trim().equals("*");
         String ims = req.getHeader("If-Modified-Since");

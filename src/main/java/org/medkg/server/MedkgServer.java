@@ -39,6 +39,23 @@ public final class MedkgServer {
         }
     }
 
+    /** The build being served: its input fingerprint and build time; changes when the server switches database. */
+    public interface Version {
+        String fingerprint();
+
+        Instant built();
+
+        static Version of(BuildInfo info) {
+            Instant built = info == null ? Instant.now() : Instant.parse(info.builtAt());
+            String fingerprint = info == null ? Long.toHexString(System.nanoTime()) : info.inputFingerprint();
+            return new Version() {
+                public String fingerprint() { return fingerprint; }
+
+                public Instant built() { return built; }
+            };
+        }
+    }
+
     private final FusekiServer server;
 
     private MedkgServer(FusekiServer server) {
@@ -46,14 +63,17 @@ public final class MedkgServer {
     }
 
     public static MedkgServer start(DatasetGraph dataset, BuildInfo info, QueryLibrary library, Options options) {
+        return start(dataset, Version.of(info), library, options);
+    }
+
+    /** Starts the server; {@code version} is asked per request, so a switched database gets new ETags. */
+    public static MedkgServer start(DatasetGraph dataset, Version version, QueryLibrary library, Options options) {
         // Refuse SERVICE everywhere: globally and on the dataset's own context.
         ARQ.getContext().set(ARQ.httpServiceAllowed, false);
         dataset.getContext().set(ARQ.httpServiceAllowed, false);
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(options.timeoutMillis()));
         org.medkg.query.CancellableRegex.install(dataset.getContext());
 
-        Instant built = info == null ? Instant.now() : Instant.parse(info.builtAt());
-        String fingerprint = info == null ? Long.toHexString(System.nanoTime()) : info.inputFingerprint();
         FusekiServer.Builder b = FusekiServer.create()
                 .port(options.port())
                 .loopback(options.loopback())
@@ -68,12 +88,12 @@ public final class MedkgServer {
                 .addServlet("/browse/*", new BrowseServlet(dataset, library, options.timeoutMillis()))
                 .addServlet("/id/*", new LinkedDataServlet(dataset, options.baseIri(), false))
                 .addServlet("/lineage/*", new LinkedDataServlet(dataset, options.baseIri(), true))
-                .addServlet("/.well-known/void", new VoidServlet(dataset, options.baseIri(), built))
+                .addServlet("/.well-known/void", new VoidServlet(dataset, options.baseIri(), version))
                 .addFilter("/*", new RequestLimitsFilter())
                 .addFilter("/*", new BoundedResultsFilter())
                 .fusekiModules(FusekiModules.create(new FMod_UI()));
         for (ExportFormat f : ExportFormat.values())
-            b.addServlet("/dump." + f.extension(), new DumpServlet(dataset, f, fingerprint, built));
+            b.addServlet("/dump." + f.extension(), new DumpServlet(dataset, f, version));
         FusekiServer server = b.build();
         // Fuseki's loopback mode binds 127.0.0.1; any other address (::1 included) is set on the connector.
         if (options.host() != null && !options.host().equals("127.0.0.1") && !options.host().equals("localhost")) {

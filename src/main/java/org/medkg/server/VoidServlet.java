@@ -35,12 +35,12 @@ final class VoidServlet extends HttpServlet {
 
     private final transient DatasetGraph dataset;
     private final String base;
-    private final Instant modified;
+    private final transient MedkgServer.Version version;
 
-    VoidServlet(DatasetGraph dataset, String base, Instant modified) {
+    VoidServlet(DatasetGraph dataset, String base, MedkgServer.Version version) {
         this.dataset = dataset;
         this.base = base;
-        this.modified = modified;
+        this.version = version;
     }
 
     @Override
@@ -73,7 +73,7 @@ final class VoidServlet extends HttpServlet {
                 + "models: developers, lineage (which model each one's weights start from, with relation and source), "
                 + "modalities, licences and reported benchmark results, every fact with its primary source."));
         g.add(ds, DCTerms.license.asNode(), iri(DATA_LICENSE));
-        g.add(ds, DCTerms.modified.asNode(), NodeFactory.createLiteralDT(modified.atOffset(ZoneOffset.UTC).toString(), XSDDatatype.XSDdateTime));
+        g.add(ds, DCTerms.modified.asNode(), NodeFactory.createLiteralDT(version.built().atOffset(ZoneOffset.UTC).toString(), XSDDatatype.XSDdateTime));
         g.add(ds, iri(DCAT + "landingPage"), iri(server + "/browse"));
         for (String k : new String[] {"medical AI", "foundation models", "large language models", "model lineage"})
             g.add(ds, iri(DCAT + "keyword"), lit(k));

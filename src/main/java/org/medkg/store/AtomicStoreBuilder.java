@@ -104,7 +104,9 @@ public final class AtomicStoreBuilder {
         try (FileChannel lockChannel = FileChannel.open(storeDir.resolve(".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = lockChannel.tryLock()) {
-            if (lock == null) throw new IOException("another build holds " + storeDir.resolve(".lock"));
+            if (lock == null)
+                throw new Store.StoreBusyException("another build is running on " + storeDir + " (it holds "
+                        + storeDir.resolve(".lock") + "); wait for it to finish, then build again");
             removeStaleStaging();
             return buildLocked(schema);
         }
@@ -210,7 +212,7 @@ public final class AtomicStoreBuilder {
     }
 
     /** The database {@code current} points at, or null if there is none (or the link dangles). */
-    static Path currentDatabase(Path storeDir) {
+    public static Path currentDatabase(Path storeDir) {
         try {
             Path c = storeDir.resolve(CURRENT);
             return Files.isDirectory(c) ? c.toRealPath() : null;

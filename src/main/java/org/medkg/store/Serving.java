@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -17,26 +18,37 @@ import java.util.stream.Stream;
 public final class Serving {
     private Serving() {}
 
-    /** Registers this process as serving {@code database} at {@code endpoint}; the file goes when the JVM exits. */
-    public static Path register(Path storeDir, Path database, String endpoint) throws IOException {
+    private static volatile boolean hooked;
+
+    /**
+     * Registers this process as holding {@code databases} (the one it serves, and one it is switching away from)
+     * and answering at {@code endpoint}; called again on every switch. The file goes when the JVM exits.
+     */
+    public static synchronized Path register(Path storeDir, java.util.Collection<Path> databases, String endpoint)
+            throws IOException {
         long pid = ProcessHandle.current().pid();
         Path f = storeDir.resolve("serving-" + pid + ".properties");
         Properties p = new Properties();
         p.setProperty("pid", Long.toString(pid));
-        p.setProperty("database", database.toRealPath().toString());
+        List<String> dbs = new java.util.ArrayList<>();
+        for (Path d : databases) if (Files.isDirectory(d)) dbs.add(d.toRealPath().toString());
+        p.setProperty("database", String.join(java.io.File.pathSeparator, dbs));
         p.setProperty("endpoint", endpoint);
         Path tmp = storeDir.resolve(".serving-" + pid + ".tmp");
         try (var w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             p.store(w, "written by medkg serve; removed when it stops");
         }
         Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                Files.deleteIfExists(f);
-            } catch (IOException e) {
-                // the next build ignores files of dead processes
-            }
-        }));
+        if (!hooked) {
+            hooked = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    // the next build ignores files of dead processes
+                }
+            }));
+        }
         return f;
     }
 
@@ -44,8 +56,11 @@ public final class Serving {
     public static Set<Path> heldDatabases(Path storeDir) throws IOException {
         Set<Path> out = new HashSet<>();
         for (Properties p : live(storeDir)) {
-            Path db = Path.of(p.getProperty("database", ""));
-            if (Files.isDirectory(db)) out.add(db.toRealPath());
+            for (String name : p.getProperty("database", "").split(java.io.File.pathSeparator)) {
+                if (name.isEmpty()) continue;
+                Path db = Path.of(name);
+                if (Files.isDirectory(db)) out.add(db.toRealPath());
+            }
         }
         return out;
     }
