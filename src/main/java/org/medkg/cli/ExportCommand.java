@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         description = "Write the whole graph as Turtle, N-Triples, JSON-LD (inline context) or RDF/XML.")
 final class ExportCommand implements Callable<Integer> {
     @Mixin Paths paths;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "ttl, nt, jsonld or rdfxml.",
             converter = FormatConverter.class)
@@ -30,19 +31,19 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Store store = Store.open(paths.store())) {
+        RunningServer.withDataset(paths.store(), spec.commandLine().getErr(), (dataset, describedAs) -> {
             if (output == null) {
                 OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-                Exporter.export(store.dataset(), format, withOntology, out);
+                Exporter.export(dataset, format, withOntology, out);
                 out.flush();
             } else {
                 Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    Exporter.export(store.dataset(), format, withOntology, out);
+                    Exporter.export(dataset, format, withOntology, out);
                 }
                 Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-        }
+        });
         return 0;
     }
 

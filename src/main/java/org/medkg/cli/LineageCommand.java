@@ -47,15 +47,15 @@ final class LineageCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Medkg.UsageException("--color must be institute or modality");
         }
-        try (Store store = Store.open(paths.store())) {
+        RunningServer.withDataset(paths.store(), spec.commandLine().getErr(), (dataset, describedAs) -> {
             String iri;
             try {
-                iri = new ParamResolver(store.dataset()).resolve(
+                iri = new ParamResolver(dataset).resolve(
                         new CannedQuery.Param("model", ParamType.MODEL_OR_FAMILY, "", "", true, null), model).getURI();
             } catch (BadParameterException e) {
                 throw new Medkg.UsageException(e.getMessage());
             }
-            LineageGraph g = LineageGraphs.around(store.dataset(), iri, depth);
+            LineageGraph g = LineageGraphs.around(dataset, iri, depth);
             String out = switch (format) {
                 case "text" -> TextRenderers.text(g);
                 case "dot" -> TextRenderers.dot(g);
@@ -65,7 +65,7 @@ final class LineageCommand implements Callable<Integer> {
             };
             spec.commandLine().getOut().print(out);
             spec.commandLine().getOut().flush();
-        }
+        });
         return 0;
     }
 

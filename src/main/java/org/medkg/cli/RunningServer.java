@@ -42,6 +42,33 @@ final class RunningServer {
         return endpoints.iterator().next();
     }
 
+    /** Work on a dataset: the store's, or a copy of the running server's. */
+    interface DatasetWork {
+        void run(org.apache.jena.sparql.core.DatasetGraph dataset, String describedAs) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on the store; if a running server holds it, on a read-only in-memory copy of everything
+     * the server serves (every graph, read with the Graph Store Protocol as N-Quads), so the answer is the server's.
+     */
+    static void withDataset(Path storeDir, java.io.PrintWriter err, DatasetWork work) throws Exception {
+        Store store;
+        try {
+            store = Store.open(storeDir);
+        } catch (Store.StoreBusyException busy) {
+            String base = endpointFor(storeDir, busy);
+            err.println("medkg: the store is held by the server at " + base + "; reading its data");
+            org.apache.jena.sparql.core.DatasetGraph copy = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+            org.apache.jena.riot.RDFParser.source(base + "medkg").acceptHeader("application/n-quads")
+                    .lang(org.apache.jena.riot.Lang.NQUADS).parse(copy);
+            work.run(copy, "the server at " + base);
+            return;
+        }
+        try (store) {
+            work.run(store.dataset(), store.database() + (store.info() == null ? "" : " (built " + store.info().builtAt() + ")"));
+        }
+    }
+
     /** Runs a canned query on the server's API and writes the rows in {@code format}. */
     static void cannedQuery(String base, String name, Map<String, String> params, long timeoutMillis,
                             ResultFormat format, OutputStream out) throws IOException, InterruptedException {

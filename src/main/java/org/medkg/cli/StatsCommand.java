@@ -27,17 +27,16 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Store store = Store.open(paths.store())) {
-            Map<String, Object> figures = Coverage.compute(store.dataset());
+        RunningServer.withDataset(paths.store(), spec.commandLine().getErr(), (dataset, describedAs) -> {
+            Map<String, Object> figures = Coverage.compute(dataset);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
-                return 0;
+                return;
             }
-            BuildInfo info = store.info();
-            out.println("store:     " + store.database() + (info == null ? "" : " (built " + info.builtAt() + ")"));
+            out.println("store:     " + describedAs);
             figures.forEach((k, v) -> out.printf("%-48s %s%s%n", k, v, k.endsWith("percent") ? " %" : ""));
-        }
+        });
         return 0;
     }
 }
