@@ -48,7 +48,9 @@ public final class BoundedResultsFilter implements Filter {
             return;
         }
         String body = b.buffer.toString(StandardCharsets.UTF_8);
-        if (b.status == 200 && cancelledMidStream(body)) {
+        // A result that was cut off: the engine gave up after writing rows (a timeout while serialising is reported
+        // by setting an error status over the rows already written, or by a comment at their end).
+        if ((b.status == 200 && cancelledMidStream(body)) || (b.status >= 400 && partialResult(body))) {
             error(resp, 503, "query timed out; the partial result was discarded");
             return;
         }
@@ -62,6 +64,13 @@ public final class BoundedResultsFilter implements Filter {
         int tail = Math.max(0, body.length() - 2048);
         String end = body.substring(tail);
         return end.contains("Query cancelled") || end.contains("Query timed out") || end.contains("QueryCancelledException");
+    }
+
+    /** Rows written before an error status: the body is not an error message but the start of a result document. */
+    static boolean partialResult(String body) {
+        String b = body.stripLeading();
+        if (b.isEmpty() || b.startsWith("Error") || b.startsWith("Parse error") || b.startsWith("Bad Request")) return false;
+        return b.startsWith("{") || b.startsWith("<?xml") || b.startsWith("<sparql") || b.startsWith("?");
     }
 
     private static void error(HttpServletResponse resp, int status, String message) throws IOException {
