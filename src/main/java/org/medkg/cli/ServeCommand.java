@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
     double timeout;
 
+    @Option(names = "--cors", defaultValue = "*", paramLabel = "ORIGINS|off", description = "Origins allowed to read "
+            + "from other sites' pages (CORS): * (default: any, as public read-only endpoints do), a comma-separated "
+            + "list of origins, or off.")
+    String cors;
+
     @Option(names = "--strict", description = "Refuse to start when the catalog has errors (by default the last good "
             + "store is served, with a warning).")
     boolean strict;
@@ -70,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         org.medkg.server.HotSwap swap = new org.medkg.server.HotSwap(paths.store(), store, null, m -> err.println("medkg: " + m));
         try {
             server = MedkgServer.start(swap.dataset(), swap, library,
-                    new MedkgServer.Options(host, port, (long) (timeout * 1000), baseIri));
+                    new MedkgServer.Options(host, port, (long) (timeout * 1000), baseIri, cors));
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause())
                 if (t instanceof java.net.BindException) {

@@ -29,9 +29,13 @@ public final class MedkgServer {
     public static final String DATASET = "/medkg";
 
     /** How to run: where to listen, how long a query may take, and the public base IRI of the entities. */
-    public record Options(String host, int port, long timeoutMillis, String baseIri) {
+    public record Options(String host, int port, long timeoutMillis, String baseIri, String cors) {
         public Options(String host, int port, long timeoutMillis) {
             this(host, port, timeoutMillis, MKG.ID_BASE.substring(0, MKG.ID_BASE.length() - "id/".length()));
+        }
+
+        public Options(String host, int port, long timeoutMillis, String baseIri) {
+            this(host, port, timeoutMillis, baseIri, "*");
         }
 
         public boolean loopback() {
@@ -89,12 +93,22 @@ public final class MedkgServer {
                 .addServlet("/id/*", new LinkedDataServlet(dataset, options.baseIri(), false))
                 .addServlet("/lineage/*", new LinkedDataServlet(dataset, options.baseIri(), true))
                 .addServlet("/.well-known/void", new VoidServlet(dataset, options.baseIri(), version))
-                .addFilter("/*", new RequestLimitsFilter())
-                .addFilter("/*", new BoundedResultsFilter())
                 .fusekiModules(FusekiModules.create(new FMod_UI()));
         for (ExportFormat f : ExportFormat.values())
             b.addServlet("/dump." + f.extension(), new DumpServlet(dataset, f, version));
+        // Cross-origin reads (--cors ORIGINS, default any; --cors off for none).
+        if (!"off".equalsIgnoreCase(options.cors())) b.addFilter("/*", new CorsFilter(options.cors()));
+        b.addFilter("/*", new RequestLimitsFilter());
+        b.addFilter("/*", new ServiceDescriptionFilter());
+        b.addFilter("/*", new BoundedResultsFilter());
         FusekiServer server = b.build();
+        // gzip for text responses over 1 KiB (SPARQL results, RDF, pages, dumps).
+        org.eclipse.jetty.server.Server jetty = server.getJettyServer();
+        org.eclipse.jetty.server.handler.gzip.GzipHandler gzip = new org.eclipse.jetty.server.handler.gzip.GzipHandler();
+        gzip.setMinGzipSize(1024);
+        gzip.addIncludedMethods("GET", "POST");
+        gzip.setHandler(jetty.getHandler());
+        jetty.setHandler(gzip);
         // Fuseki's loopback mode binds 127.0.0.1; any other address (::1 included) is set on the connector.
         if (options.host() != null && !options.host().equals("127.0.0.1") && !options.host().equals("localhost")) {
             for (Connector c : server.getJettyServer().getConnectors())

@@ -41,6 +41,7 @@ public final class RequestLimitsFilter implements Filter {
         }
         long declared = req.getContentLengthLong();
         if (declared > MAX_BODY) {
+            drain(req);
             error(resp, 413, "the request body is " + declared + " bytes; at most " + MAX_BODY + " are accepted");
             return;
         }
@@ -55,10 +56,7 @@ public final class RequestLimitsFilter implements Filter {
         // No declared length (chunked), or a raw query body: read at most the bound before anything parses it.
         byte[] body = req.getInputStream().readNBytes((int) MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            // Read (and drop, unparsed) a bounded rest so that the client, still sending, reads the 413.
-            long dropped = 0;
-            byte[] sink = new byte[1 << 16];
-            for (int n; dropped < 32 * MAX_BODY && (n = req.getInputStream().read(sink)) > 0; ) dropped += n;
+            drain(req);
             error(resp, 413, "the request body is larger than " + MAX_BODY + " bytes");
             return;
         }
@@ -72,6 +70,17 @@ public final class RequestLimitsFilter implements Filter {
         if (problem == null) return true;
         error(resp, 400, problem);
         return false;
+    }
+
+    /**
+     * Reads and drops (never parses) up to 32 MiB of a refused body, so that a client still sending it reads the
+     * 413 instead of a reset connection; past that the connection is simply closed.
+     */
+    private static void drain(HttpServletRequest req) throws IOException {
+        long dropped = 0;
+        byte[] sink = new byte[1 << 16];
+        var in = req.getInputStream();
+        for (int n; dropped < 32 * MAX_BODY && (n = in.read(sink)) > 0; ) dropped += n;
     }
 
     private static void error(HttpServletResponse resp, int status, String message) throws IOException {

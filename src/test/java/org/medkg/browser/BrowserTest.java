@@ -99,4 +99,41 @@ class BrowserTest {
         screenshot("fuseki-ui");
         assertTrue(text.contains("/medkg"), "the UI lists the dataset: " + text);
     }
+
+    /** A page served from another origin queries the endpoint with fetch() in Chromium and reads the result (CORS). */
+    @Test
+    void pageOnAnotherOriginQueriesTheEndpoint() throws Exception {
+        String query = java.net.URLEncoder.encode("SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/medkg/ontology#Model> }",
+                java.nio.charset.StandardCharsets.UTF_8);
+        String page = "<!DOCTYPE html><html><body><p id=\"result\">waiting</p><script>"
+                + "fetch('" + server.base + "/medkg/sparql?query=" + query + "', {headers: {'Accept': 'application/sparql-results+json'}})"
+                + ".then(r => r.json()).then(j => { document.getElementById('result').textContent = 'models: ' + j.results.bindings[0].n.value; })"
+                + ".catch(e => { document.getElementById('result').textContent = 'error: ' + e; });"
+                + "</script></body></html>";
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", ex -> {
+            byte[] b = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, b.length);
+            try (var o = ex.getResponseBody()) {
+                o.write(b);
+            }
+        });
+        other.start();
+        try {
+            driver.get("http://127.0.0.1:" + other.getAddress().getPort() + "/");
+            String text = "";
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline) {
+                text = driver.findElement(By.id("result")).getText();
+                if (!text.equals("waiting")) break;
+                Thread.sleep(100);
+            }
+            assertTrue(text.matches("models: [1-9][0-9]*"), "the cross-origin page read the result: " + text);
+            screenshot("cross-origin-page");
+        } finally {
+            other.stop(0);
+        }
+    }
 }
