@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 invalid input (catalog errors, bad query), 2 usage error, 3 store or port busy.",
                 "Paths default to the medkg checkout (MEDKG_HOME) or the current directory."})
-public final class Medkg implements Runnable {
+public final class Medkg implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -32,9 +32,12 @@ public final class Medkg implements Runnable {
         return cl;
     }
 
+    /** No command: the usage, on stderr, and exit code 2 (a usage error). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("medkg: a command is needed; for example 'medkg serve' or 'medkg query built-on --param base=Llama-2'");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 
     /** A resource another process holds: the store's lock or the port (exit code 3); the message says what to do. */

@@ -50,8 +50,28 @@ final class SparqlCommand implements Callable<Integer> {
         try {
             query = SparqlRunner.parse(text);
         } catch (QueryParseException e) {
-            spec.commandLine().getErr().println("medkg: " + (source.file != null ? source.file + ": " : "")
-                    + "query does not parse: " + e.getMessage());
+            var err = spec.commandLine().getErr();
+            String where = source.file != null ? source.file + ": " : "";
+            if (text.strip().matches("(?is)((PREFIX\\s+\\S*\\s*<[^>]*>|BASE\\s*<[^>]*>|#[^\\n]*)\\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\\b.*")) {
+                err.println("medkg: " + where + "the store is read-only: SPARQL Update is not offered; change the catalog "
+                        + "(data/*.csv) and run 'medkg build'");
+                return 1;
+            }
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            // The parser's message names the offending token's position; fall back to the exception's.
+            int line = e.getLine(), column = e.getColumn();
+            java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(message);
+            if (at.find()) {
+                line = Integer.parseInt(at.group(1));
+                column = Integer.parseInt(at.group(2));
+            }
+            err.println("medkg: " + where + "query does not parse" + (line > 0 ? " at line " + line + ", column " + column : "")
+                    + ": " + message.replaceAll("\\s*at line \\d+, column \\d+\\.?", ""));
+            String[] lines = text.split("\n", -1);
+            if (line > 0 && line <= lines.length) {
+                err.println("  " + lines[line - 1]);
+                err.println("  " + " ".repeat(Math.max(0, column - 1)) + "^");
+            }
             return 1;
         }
         try (Store store = Store.open(paths.store())) {

@@ -60,6 +60,17 @@ final class LinkedDataServlet extends HttpServlet {
             return;
         }
         Matcher m = PATH.matcher(path);
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        if (!m.matches() && !lower.equals(path)) {
+            // Ids are lowercase: /id/model/Meditron-70B is /id/model/meditron-70b.
+            Matcher l = PATH.matcher(lower);
+            if (l.matches() && KINDS.contains(l.group(1))) {
+                String q = req.getQueryString();
+                resp.setStatus(301);
+                resp.setHeader("Location", req.getServletPath() + lower + (q == null ? "" : "?" + q));
+                return;
+            }
+        }
         if (!m.matches() || !KINDS.contains(m.group(1))) {
             Pages.error(resp, 404, "Not found", "Entity paths look like /id/model/meditron-70b: a kind ("
                     + String.join(", ", KINDS.stream().sorted().toList()) + ") and an id of lowercase letters, digits, '.', '_' or '-'.");

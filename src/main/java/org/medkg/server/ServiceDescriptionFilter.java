@@ -50,11 +50,36 @@ public final class ServiceDescriptionFilter implements Filter {
                 ] .
             """;
 
+    private static final java.util.regex.Pattern UPDATE = java.util.regex.Pattern.compile(
+            "(?is)^\\s*((PREFIX\\s+\\S*\\s*<[^>]*>|BASE\\s*<[^>]*>|#[^\\n]*)\\s*)*"
+                    + "(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\\b.*");
+
+    /** An update request: the update parameter, an update body, or update text sent as a query. */
+    static boolean isUpdate(HttpServletRequest req) {
+        String type = String.valueOf(req.getContentType()).toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/sparql-update") || req.getRequestURI().endsWith("/update")) return true;
+        if ("POST".equals(req.getMethod()) && type.startsWith("application/x-www-form-urlencoded")
+                && req.getParameter("update") != null) return true;
+        String q = req.getParameter("query");
+        return q != null && q.length() < 100_000 && UPDATE.matcher(q).matches();
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
-        if (!req.getRequestURI().equals(ENDPOINT)) {
+        String uri = req.getRequestURI();
+        if (uri.startsWith(MedkgServer.DATASET) && isUpdate(req)) {
+            byte[] body = ("Error 403: this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) "
+                    + "is not offered. The data is rebuilt from the catalog (data/*.csv) with 'medkg build'.\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            resp.setStatus(403);
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.setContentLength(body.length);
+            resp.getOutputStream().write(body);
+            return;
+        }
+        if (!uri.equals(ENDPOINT)) {
             chain.doFilter(request, response);
             return;
         }

@@ -65,6 +65,13 @@ class CliTest {
     }
 
     @Test
+    void noCommandIsAUsageError() {
+        Run r = run();
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("a command is needed") && r.err().contains("Usage:"), r.err());
+    }
+
+    @Test
     void invalidCatalogExitsWith1AndNamesFileAndLine() {
         Path bad = Catalogs.materialise("invalid/many-errors", tmp.resolve("bad"));
         Run r = run(paths(bad, "validate"));
@@ -82,9 +89,13 @@ class CliTest {
                 "SELECT ?m WHERE { ?m mkg:builtOn/mkg:builtOn model:bert-base-cased }"));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("https://w3id.org/medkg/id/model/bio-clinicalbert"), r.out());
-        Run bad = run(paths(data, "sparql", "SELECT ?m WHERE { ?m "));
+        Run bad = run(paths(data, "sparql", "SELECT ?m WHERE { ?m mkg:builtOn ?b . FILTER(?b = ) }"));
         assertEquals(1, bad.code());
-        assertTrue(bad.err().contains("query does not parse"), bad.err());
+        assertTrue(bad.err().contains("query does not parse at line 1, column 51"), bad.err());
+        assertTrue(bad.err().contains("\n  " + " ".repeat(50) + "^"), "a caret under the offending token: " + bad.err());
+        Run update = run(paths(data, "sparql", "PREFIX x: <http://x/> INSERT DATA { x:a x:b x:c }"));
+        assertEquals(1, update.code());
+        assertTrue(update.err().contains("read-only"), update.err());
         Run stats = run(paths(data, "stats"));
         assertEquals(0, stats.code(), stats.err());
         assertTrue(stats.out().contains("lineageEdges.withSource.percent"), stats.out());

@@ -109,7 +109,7 @@ class LinkedDataTest {
         assertEquals(404, r.statusCode());
         assertTrue(r.body().contains("/id/model/meditron-7b") && r.body().contains("/id/model/meditron-70b"), r.body());
         assertEquals(404, server.get("/id/widget/meditron-70b", "text/html").statusCode());
-        assertEquals(404, server.get("/id/model/MEDITRON-70B", "text/html").statusCode(), "ids are lowercase");
+        assertEquals(301, server.get("/id/model/MEDITRON-70B", "text/html").statusCode(), "ids are lowercase: redirected");
     }
 
     @ParameterizedTest
@@ -189,5 +189,13 @@ class LinkedDataTest {
         assertEquals(404, r.statusCode());
         assertTrue(r.body().length() < 10_000, "the id is not echoed whole: " + r.body().length());
         assertTrue(r.body().contains("at most 200 characters"), r.body());
+    }
+
+    /** Ids are lowercase: a wrongly cased id redirects to the canonical one. */
+    @Test
+    void wronglyCasedIdRedirectsToTheCanonicalOne() throws Exception {
+        var r = server.get("/id/model/MEDITRON-70B", "text/turtle");
+        assertEquals(301, r.statusCode());
+        assertEquals("/id/model/meditron-70b", r.headers().firstValue("Location").orElse(""));
     }
 }

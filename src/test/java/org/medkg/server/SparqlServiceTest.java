@@ -81,6 +81,19 @@ class SparqlServiceTest {
         assertEquals(500, JSON.readTree(ok.body()).at("/results/bindings").size());
     }
 
+    /** An update says the endpoint is read-only, whichever way it is sent. */
+    @Test
+    void updatesAreToldTheEndpointIsReadOnly() throws Exception {
+        HttpResponse<String> asQuery = server.sparql("PREFIX x: <http://x/> INSERT DATA { x:a x:b x:c }", "text/csv");
+        assertEquals(403, asQuery.statusCode());
+        assertTrue(asQuery.body().contains("read-only"), asQuery.body());
+        HttpResponse<String> asUpdate = server.post("/medkg/sparql", "application/sparql-update", "CLEAR ALL");
+        assertEquals(403, asUpdate.statusCode());
+        HttpResponse<String> form = server.post("/medkg/sparql", "application/x-www-form-urlencoded", "update=" + TestServer.enc("DROP ALL"));
+        assertEquals(403, form.statusCode());
+        assertTrue(count() > 0);
+    }
+
     /** A query too wide (5,000 UNIONs) or too deep (3,000 nested groups) gets 400 with the reason, not a 500. */
     @Test
     void deepOrWideQueriesGet400() throws Exception {
