@@ -14,12 +14,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the whole graph as Turtle, N-Triples, JSON-LD (inline context) or RDF/XML.")
+        description = "Write the whole graph as Turtle, N-Triples, JSON-LD (inline context) or RDF/XML; or the whole dataset, every named graph included (ontology, query library, lineage closure), as N-Quads or TriG.")
 final class ExportCommand implements Callable<Integer> {
     @Mixin Paths paths;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "ttl, nt, jsonld or rdfxml.",
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "ttl, nt, jsonld, rdfxml (the graph) or nq, trig (the whole dataset).",
             converter = FormatConverter.class)
     ExportFormat format;
 

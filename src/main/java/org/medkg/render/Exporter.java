@@ -24,6 +24,16 @@ public final class Exporter {
 
     public static void export(DatasetGraph dataset, ExportFormat format, boolean withOntology, OutputStream out) {
         Txn.executeRead(dataset, () -> {
+            if (format.quads()) {
+                // The whole dataset as the store holds it, so another engine loading it answers the canned queries
+                // exactly as medkg does: the default graph and every named graph, closure included.
+                StreamRDF w = StreamRDFWriter.getWriterStream(out, format.format());
+                w.start();
+                Prefixes.standard().getNsPrefixMap().forEach(w::prefix);
+                dataset.find().forEachRemaining(w::quad);
+                w.finish();
+                return;
+            }
             if (format == ExportFormat.NT) {
                 StreamRDF w = StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES);
                 w.start();

@@ -44,7 +44,7 @@ public final class BoundedResultsFilter implements Filter {
         if (b.passthrough) return;                        // an error the servlet sent itself
         if (b.overflow) {
             error(resp, 503, "the result is larger than " + MAX_RESULT + " bytes; add LIMIT and OFFSET, or use the "
-                    + "canned queries' paging or the dumps (/dump.nt) for the whole dataset");
+                    + "canned queries' paging or the dumps (/dump.nq has the whole dataset)");
             return;
         }
         String body = b.buffer.toString(StandardCharsets.UTF_8);

@@ -102,4 +102,20 @@ class HttpProtocolTest {
             off.stop();
         }
     }
+
+    /** The N-Quads and TriG dumps hold the whole dataset: the default graph and every named graph, closure included. */
+    @Test
+    void quadDumpsHoldEveryGraph() throws Exception {
+        for (String ext : new String[] {"nq", "trig"}) {
+            HttpResponse<String> r = server.get("/dump." + ext, null);
+            assertEquals(200, r.statusCode());
+            assertTrue(r.headers().firstValue("ETag").isPresent());
+            org.apache.jena.sparql.core.DatasetGraph d = org.apache.jena.sparql.core.DatasetGraphFactory.createGeneral();
+            RDFParser.fromString(r.body(), ext.equals("nq") ? Lang.NQUADS : Lang.TRIG).parse(d);
+            for (String graph : new String[] {"ontology", "queries", "closure"})
+                assertTrue(d.containsGraph(org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/medkg/graph/" + graph)), ext + ": " + graph);
+            long stored = org.apache.jena.system.Txn.calculateRead(server.store.dataset(), () -> server.store.dataset().stream().count());
+            assertEquals(stored, d.stream().count(), ext + ": every quad of the store");
+        }
+    }
 }
