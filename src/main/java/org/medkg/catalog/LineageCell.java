@@ -1,5 +1,6 @@
 package org.medkg.catalog;
 
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,6 +10,14 @@ import java.util.regex.Pattern;
  */
 public record LineageCell(String base, String relation, boolean family) {
     private static final Pattern EDGE = Pattern.compile("(family:)?(\\S+?)\\s*\\(\\s*([^()]+?)\\s*\\)");
+
+    /**
+     * Whether the base names a family: written {@code family:ID}, or no model has the id and a family does. The one
+     * rule the converter, the reference check, the cycle check and the cross-row checks share.
+     */
+    public boolean namesFamily(Predicate<String> isModel, Predicate<String> isFamily) {
+        return family || (!isModel.test(base) && isFamily.test(base));
+    }
 
     /** The parsed item, or null if it does not have the form {@code base (relation)}. */
     public static LineageCell parse(String item) {

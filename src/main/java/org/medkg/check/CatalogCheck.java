@@ -59,8 +59,7 @@ public final class CatalogCheck {
         ReferenceChecker refs = new ReferenceChecker(index, problems);
         ShapeChecker shapes = new ShapeChecker(schema.rowShapes(), problems);
         LineageCycles cycles = new LineageCycles();
-        CatalogConverter converter = new CatalogConverter(schema.terms(), problems,
-                id -> index.contains(CatalogTable.MODELS, id), id -> index.contains(CatalogTable.FAMILIES, id));
+        CatalogConverter converter = new CatalogConverter(schema.terms(), problems, index::isModel, index::isFamily);
         CrossRowChecks crossRow = new CrossRowChecks(index, problems);
         RowTriples rowTriples = new RowTriples();
         long[] counters = new long[5]; // rows, triples, convert ns, validate ns, write ns
@@ -81,8 +80,7 @@ public final class CatalogCheck {
                     for (String item : row.list("built_on")) {
                         LineageCell cell = LineageCell.parse(item);
                         if (cell == null) continue;
-                        boolean family = cell.family() || (!index.contains(CatalogTable.MODELS, cell.base())
-                                && index.contains(CatalogTable.FAMILIES, cell.base()));
+                        boolean family = cell.namesFamily(index::isModel, index::isFamily);
                         cycles.edge(row.get("id"), (family ? LineageCycles.FAMILY_PREFIX : "") + cell.base(), row.line());
                     }
                 }

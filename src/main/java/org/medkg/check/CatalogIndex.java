@@ -50,6 +50,14 @@ public final class CatalogIndex {
         return ids.get(table).containsKey(id);
     }
 
+    public boolean isModel(String id) {
+        return contains(CatalogTable.MODELS, id);
+    }
+
+    public boolean isFamily(String id) {
+        return contains(CatalogTable.FAMILIES, id);
+    }
+
     public Set<String> ids(CatalogTable table) {
         return ids.get(table).keySet();
     }

@@ -86,9 +86,7 @@ final class CrossRowChecks {
         for (String item : row.list("built_on")) {
             LineageCell cell = LineageCell.parse(item);
             if (cell == null) continue;
-            boolean family = cell.family() || (!index.contains(CatalogTable.MODELS, cell.base())
-                    && index.contains(CatalogTable.FAMILIES, cell.base()));
-            if (family) continue; // release order and exports are about one base checkpoint
+            if (cell.namesFamily(index::isModel, index::isFamily)) continue; // release order and exports are about one base checkpoint
             edges.add(new Edge(id, cell.base(), cell.relation(), row.problem("built_on", "")));
             if (cell.relation().equals("quantization") || cell.relation().equals("conversion"))
                 ownRelations.put(id, cell.relation());

@@ -43,14 +43,10 @@ final class ReferenceChecker {
                         .map(LineageCell::parse).filter(c -> c != null).toList();
                 List<String> bases = new java.util.ArrayList<>();
                 for (LineageCell c : cells) {
-                    if (c.family()) {
-                        if (!index.contains(CatalogTable.FAMILIES, c.base()))
-                            problems.add(row.problem("built_on", "family '" + c.base() + "' is not in families.csv"
-                                    + Suggest.didYouMean(c.base(), index.ids(CatalogTable.FAMILIES))));
-                    } else if (index.contains(CatalogTable.MODELS, c.base())
-                            || !index.contains(CatalogTable.FAMILIES, c.base())) {
-                        bases.add(c.base());
-                    }
+                    if (c.family() && !index.isFamily(c.base()))
+                        problems.add(row.problem("built_on", "family '" + c.base() + "' is not in families.csv"
+                                + Suggest.didYouMean(c.base(), index.ids(CatalogTable.FAMILIES))));
+                    else if (!c.namesFamily(index::isModel, index::isFamily)) bases.add(c.base());
                 }
                 if (bases.contains(row.get("id")))
                     problems.add(row.problem("built_on", "model '" + row.get("id") + "' is built on itself"));

@@ -304,7 +304,7 @@ public final class CatalogConverter {
             }
             Node relation = term(row, "built_on", cell.relation(), terms.relations(), "relation");
             if (relation == null) continue;
-            boolean family = cell.family() || (!modelIds.test(base) && familyIds.test(base));
+            boolean family = cell.namesFamily(modelIds, familyIds);
             Node baseNode = MKG.entity(family ? "family" : "model", base);
             Node d = NodeFactory.createURI(s.getURI() + (family ? "#from-family-" : "#from-") + base);
             out.add(s, family ? MKG.builtOnFamily : MKG.builtOn, baseNode);
@@ -458,7 +458,7 @@ public final class CatalogConverter {
         String base = row.get("declared_base");
         if (!base.isEmpty()) {
             LineageCell cell = LineageCell.parse(base + " (x)");
-            boolean family = cell != null && (cell.family() || (!modelIds.test(cell.base()) && familyIds.test(cell.base())));
+            boolean family = cell != null && cell.namesFamily(modelIds, familyIds);
             String slug = cell == null ? base : cell.base();
             if (Cells.SLUG.matcher(slug).matches()) out.add(d, MKG.declaredBase, MKG.entity(family ? "family" : "model", slug));
             else problems.add(row.problem("declared_base", "'" + base + "' is not a model or family id"));
