@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
+import org.medkg.query.QueryShape;
 import org.medkg.query.ResultFormat;
 import org.medkg.query.SparqlRunner;
 import org.medkg.store.Store;
@@ -52,7 +53,7 @@ final class SparqlCommand implements Callable<Integer> {
         } catch (QueryParseException e) {
             var err = spec.commandLine().getErr();
             String where = source.file != null ? source.file + ": " : "";
-            if (text.strip().matches("(?is)((PREFIX\\s+\\S*\\s*<[^>]*>|BASE\\s*<[^>]*>|#[^\\n]*)\\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\\b.*")) {
+            if (QueryShape.isUpdate(text)) {
                 err.println("medkg: " + where + "the store is read-only: SPARQL Update is not offered; change the catalog "
                         + "(data/*.csv) and run 'medkg build'");
                 return 1;

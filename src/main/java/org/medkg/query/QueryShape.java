@@ -10,7 +10,19 @@ public final class QueryShape {
     public static final int MAX_DEPTH = 64;
     public static final int MAX_UNIONS = 1000;
 
+    private static final java.util.regex.Pattern UPDATE = java.util.regex.Pattern.compile(
+            "(?is)\\s*((PREFIX\\s+\\S*\\s*<[^>]*>|BASE\\s*<[^>]*>|#[^\\n]*)\\s*)*"
+                    + "(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\\b.*");
+
     private QueryShape() {}
+
+    /**
+     * Whether the text is a SPARQL Update (after its prologue), which a read-only store refuses with its own message.
+     * Callers serving requests bound the text's length first.
+     */
+    public static boolean isUpdate(String text) {
+        return UPDATE.matcher(text).matches();
+    }
 
     /** Null if the query's shape is acceptable, else why not. */
     public static String problem(String query) {

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.medkg.query.QueryShape;
 
 /**
  * The SPARQL endpoint's own protocol gaps: {@code GET /medkg/sparql} with no query answers with a SPARQL 1.1
@@ -50,10 +51,6 @@ public final class ServiceDescriptionFilter implements Filter {
                 ] .
             """;
 
-    private static final java.util.regex.Pattern UPDATE = java.util.regex.Pattern.compile(
-            "(?is)^\\s*((PREFIX\\s+\\S*\\s*<[^>]*>|BASE\\s*<[^>]*>|#[^\\n]*)\\s*)*"
-                    + "(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\\b.*");
-
     /** An update request: the update parameter, an update body, or update text sent as a query. */
     static boolean isUpdate(HttpServletRequest req) {
         String type = String.valueOf(req.getContentType()).toLowerCase(java.util.Locale.ROOT);
@@ -61,7 +58,7 @@ public final class ServiceDescriptionFilter implements Filter {
         if ("POST".equals(req.getMethod()) && type.startsWith("application/x-www-form-urlencoded")
                 && req.getParameter("update") != null) return true;
         String q = req.getParameter("query");
-        return q != null && q.length() < 100_000 && UPDATE.matcher(q).matches();
+        return q != null && q.length() < 100_000 && QueryShape.isUpdate(q);
     }
 
     @Override
