@@ -136,12 +136,12 @@ public final class CatalogReader {
                 boolean clean = true;
                 for (int i = 0; i < cells.length; i++) {
                     cells[i] = rec.get(i);
-                    int bad = controlCharacter(cells[i], "notes".equals(header.get(i).strip()));
-                    if (bad >= 0) {
+                    int at = controlCharacter(cells[i], "notes".equals(header.get(i).strip()));
+                    if (at >= 0) {
                         clean = false;
                         problems.add(new Problem(file, line, i + 1, header.get(i).strip(), String.format(
                                 "contains the control character U+%04X at position %d; cells may not hold control "
-                                        + "characters (line breaks included; a tab only in notes)", bad, cellOffset(cells[i], bad) + 1)));
+                                        + "characters (line breaks included; a tab only in notes)", (int) cells[i].charAt(at), at + 1)));
                     }
                 }
                 if (clean) rows.accept(new CatalogRow(table, file, line, index, cells));
@@ -149,17 +149,13 @@ public final class CatalogReader {
         }
     }
 
-    /** The first C0 or C1 control character of a cell (tab allowed where {@code tabAllowed}), or -1. */
+    /** The index of the first C0 or C1 control character of a cell (tab allowed where {@code tabAllowed}), or -1. */
     static int controlCharacter(String cell, boolean tabAllowed) {
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
-            if ((c < 0x20 && !(tabAllowed && c == '\t')) || (c >= 0x7f && c <= 0x9f)) return c;
+            if ((c < 0x20 && !(tabAllowed && c == '\t')) || (c >= 0x7f && c <= 0x9f)) return i;
         }
         return -1;
-    }
-
-    private static int cellOffset(String cell, int character) {
-        return cell.indexOf(character);
     }
 
     private static long malformedLine(Exception e, long fallback) {
