@@ -116,7 +116,12 @@ public final class BoundedResultsFilter implements Filter {
 
             @Override
             public void setWriteListener(WriteListener l) {
-                throw new UnsupportedOperationException();
+                // Writes go to memory and never block: writing is possible at once.
+                try {
+                    l.onWritePossible();
+                } catch (IOException e) {
+                    l.onError(e);
+                }
             }
         };
 

@@ -122,7 +122,13 @@ public final class RequestLimitsFilter implements Filter {
 
                 @Override
                 public void setReadListener(ReadListener l) {
-                    throw new UnsupportedOperationException("the body is already in memory");
+                    // The body is already in memory: it is all available now, and then all read.
+                    try {
+                        if (!isFinished()) l.onDataAvailable();
+                        if (isFinished()) l.onAllDataRead();
+                    } catch (IOException e) {
+                        l.onError(e);
+                    }
                 }
             };
         }

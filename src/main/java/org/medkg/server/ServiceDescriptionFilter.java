@@ -103,7 +103,14 @@ public final class ServiceDescriptionFilter implements Filter {
                     public boolean isReady() { return true; }
 
                     @Override
-                    public void setWriteListener(WriteListener l) { }
+                    public void setWriteListener(WriteListener l) {
+                        // A HEAD body is discarded and never blocks: writing is possible at once.
+                        try {
+                            l.onWritePossible();
+                        } catch (IOException e) {
+                            l.onError(e);
+                        }
+                    }
                 };
 
                 @Override
