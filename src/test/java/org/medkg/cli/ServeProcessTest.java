@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medkg.testing.Catalogs;
+import org.medkg.testing.MedkgProcess;
 import picocli.CommandLine;
 
 /**
@@ -27,10 +27,7 @@ class ServeProcessTest {
     @TempDir Path tmp;
 
     private Process serve(Path data, String... extra) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.medkg.cli.Medkg", "serve", "--port", "0",
-                "--data", data.toString(), "--ontology", "ontology", "--queries", "queries",
-                "--store", tmp.resolve("store").toString()));
+        List<String> cmd = MedkgProcess.command(data, tmp.resolve("store"), "serve", "--port", "0");
         cmd.addAll(List.of(extra));
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }

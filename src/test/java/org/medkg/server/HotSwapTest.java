@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medkg.testing.Catalogs;
+import org.medkg.testing.MedkgProcess;
 
 /**
  * A rebuild while the server runs under 32 clients: the server switches to the new database without a restart,
@@ -33,15 +33,8 @@ import org.medkg.testing.Catalogs;
  */
 class HotSwapTest {
     @TempDir Path tmp;
-    static final Pattern SERVING = Pattern.compile("serving (db-\\S+) at (http://\\S+/)");
-
     private List<String> medkg(Path data, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.medkg.cli.Medkg"));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--data", data.toString(), "--ontology", "ontology", "--queries", "queries",
-                "--store", tmp.resolve("store").toString()));
-        return cmd;
+        return MedkgProcess.command(data, tmp.resolve("store"), args);
     }
 
     @Test
@@ -53,7 +46,7 @@ class HotSwapTest {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null; ) {
             log.add(line);
-            Matcher m = SERVING.matcher(line);
+            Matcher m = MedkgProcess.SERVING.matcher(line);
             if (m.find()) {
                 base = m.group(2);
                 break;

@@ -14,17 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medkg.testing.Catalogs;
+import org.medkg.testing.MedkgProcess;
 
 /**
  * Builds killed (SIGKILL) at random moments while a server runs on the store: the server keeps answering (from the
@@ -34,15 +33,8 @@ import org.medkg.testing.Catalogs;
  */
 class KillBuildTest {
     @TempDir Path tmp;
-    static final Pattern SERVING = Pattern.compile("serving (db-\\S+) at (http://\\S+/)");
-
     private List<String> medkg(Path data, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.medkg.cli.Medkg"));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--data", data.toString(), "--ontology", "ontology", "--queries", "queries",
-                "--store", tmp.resolve("store").toString()));
-        return cmd;
+        return MedkgProcess.command(data, tmp.resolve("store"), args);
     }
 
     private static long count(HttpClient http, String base) throws Exception {
@@ -61,7 +53,7 @@ class KillBuildTest {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             String line, base = null, held = null;
             while ((line = out.readLine()) != null) {
-                Matcher m = SERVING.matcher(line);
+                Matcher m = MedkgProcess.SERVING.matcher(line);
                 if (m.find()) {
                     held = m.group(1);
                     base = m.group(2);
