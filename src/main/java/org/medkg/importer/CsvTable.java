@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,6 +33,11 @@ final class CsvTable {
         this.header = header;
     }
 
+    /** A table with this header and no rows yet, to be written to {@code file}. */
+    static CsvTable create(Path file, List<String> header) {
+        return new CsvTable(file, List.copyOf(header));
+    }
+
     static CsvTable read(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVParser.builder().setReader(r).setFormat(READ).get()) {
@@ -42,6 +49,13 @@ final class CsvTable {
             }
             return t;
         }
+    }
+
+    /** The ids (first column {@code id}) of a catalog file, such as the licences an importer may name. */
+    static Set<String> ids(Path file) throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (Map<String, String> row : read(file).rows) ids.add(row.get("id"));
+        return ids;
     }
 
     Map<String, String> newRow() {

@@ -53,7 +53,7 @@ public final class EcosystemGraphsImporter {
         Catalog c = Catalog.load(dataDir);
         String base = p.project() + "/blob/" + p.commit() + "/";
         ImportWriter out = new ImportWriter(dataDir, SOURCE);
-        out.add(CatalogTable.IMPORTS, OpenMedImporter.row(CatalogTable.IMPORTS, "id", IMPORT_ID,
+        out.add(CatalogTable.IMPORTS, ImportWriter.row(CatalogTable.IMPORTS, "id", IMPORT_ID,
                 "name", "Ecosystem Graphs medical assets", "source", p.project(), "snapshot", p.snapshotUrl(),
                 "commit", p.commit(), "retrieved", p.date(), "importer", "medkg import ecosystem-graphs",
                 "notes", "Stanford CRFM Ecosystem Graphs: the medical, borderline and life-science assets and their one-hop "
@@ -84,13 +84,13 @@ public final class EcosystemGraphsImporter {
                     continue;
                 }
                 bases++;
-                rows.add(OpenMedImporter.row(CatalogTable.DECLARATIONS, "model", model,
+                rows.add(ImportWriter.row(CatalogTable.DECLARATIONS, "model", model,
                         "declared_base", resolved == null ? "" : resolved, "declared_base_name", dep, "source", src,
                         "quote", "name: " + name + " ... dependencies: " + deps, "imported_by", IMPORT_ID,
                         "notes", resolved == null ? "The dependency is an asset of type model that the catalog does not have." : ""));
             }
             if (bases == 0)
-                rows.add(OpenMedImporter.row(CatalogTable.DECLARATIONS, "model", model, "source", src,
+                rows.add(ImportWriter.row(CatalogTable.DECLARATIONS, "model", model, "source", src,
                         "quote", "name: " + name + " ... dependencies: " + deps, "imported_by", IMPORT_ID,
                         "notes", "The asset lists no model among its dependencies" + (notBases.isEmpty() ? "" : " (only "
                                 + String.join(", ", notBases) + ")") + ": Ecosystem Graphs records no base."));

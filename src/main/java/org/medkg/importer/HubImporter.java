@@ -39,8 +39,7 @@ public final class HubImporter {
         Map<String, String> curatedByHf = new HashMap<>();
         for (Map<String, String> r : curated.rows)
             if (!r.getOrDefault("hf_id", "").isEmpty()) curatedByHf.put(r.get("hf_id").toLowerCase(Locale.ROOT), r.get("id"));
-        Set<String> licences = new java.util.HashSet<>();
-        CsvTable.read(dataDir.resolve(CatalogTable.LICENSES.fileName())).rows.forEach(l -> licences.add(l.get("id")));
+        Set<String> licences = CsvTable.ids(dataDir.resolve(CatalogTable.LICENSES.fileName()));
 
         List<String> problems = new ArrayList<>();
         Map<String, JsonNode> byRepo = new java.util.LinkedHashMap<>();
@@ -53,7 +52,7 @@ public final class HubImporter {
             if (byRepo.putIfAbsent(id.toLowerCase(Locale.ROOT), e) != null) problems.add(id + ": listed twice; the first is kept");
         }
         ImportWriter out = new ImportWriter(dataDir, SOURCE);
-        out.add(CatalogTable.IMPORTS, OpenMedImporter.row(CatalogTable.IMPORTS, "id", IMPORT_ID, "name",
+        out.add(CatalogTable.IMPORTS, ImportWriter.row(CatalogTable.IMPORTS, "id", IMPORT_ID, "name",
                 "Hugging Face Hub model metadata", "source", "https://huggingface.co", "snapshot", p.snapshotUrl(),
                 "commit", p.commit(), "retrieved", p.date(), "importer", "medkg import hf",
                 "notes", "Model-card metadata (base_model, base_model_relation, license, pipeline_tag) as the Hub API "
@@ -66,14 +65,14 @@ public final class HubImporter {
             String curatedId = curatedByHf.get(repo.toLowerCase(Locale.ROOT));
             if (curatedId != null) {
                 if (bases.isEmpty()) {
-                    out.addKeyed(CatalogTable.DECLARATIONS, OpenMedImporter.row(CatalogTable.DECLARATIONS, "model", curatedId,
+                    out.addKeyed(CatalogTable.DECLARATIONS, ImportWriter.row(CatalogTable.DECLARATIONS, "model", curatedId,
                             "source", "https://huggingface.co/" + repo, "quote", "no base_model in the card metadata",
                             "imported_by", IMPORT_ID));
                     declarations++;
                 }
                 for (String[] b : bases) {
                     String baseId = resolve(b[0], curatedByHf, byRepo);
-                    out.addKeyed(CatalogTable.DECLARATIONS, OpenMedImporter.row(CatalogTable.DECLARATIONS, "model", curatedId,
+                    out.addKeyed(CatalogTable.DECLARATIONS, ImportWriter.row(CatalogTable.DECLARATIONS, "model", curatedId,
                             "declared_base", baseId, "declared_base_name", b[0],
                             "relation", RELATIONS.getOrDefault(b[1], ""), "source", "https://huggingface.co/" + repo,
                             "quote", quote(b), "imported_by", IMPORT_ID));
@@ -81,7 +80,7 @@ public final class HubImporter {
                 }
                 continue;
             }
-            Map<String, String> m = OpenMedImporter.row(CatalogTable.MODELS, "id", OpenMedImporter.slug(repo),
+            Map<String, String> m = ImportWriter.row(CatalogTable.MODELS, "id", OpenMedImporter.slug(repo),
                     "name", repo.split("/", 2)[1], "type", "model", "hf_id", repo,
                     "released", date(e.path("createdAt").asText("")),
                     "license", licences.contains(e.at("/cardData/license").asText("")) ? e.at("/cardData/license").asText() : "",
@@ -115,7 +114,7 @@ public final class HubImporter {
         for (String base : externalBases) {
             String id = OpenMedImporter.slug(base);
             if (out.has(CatalogTable.MODELS, id)) continue;
-            out.add(CatalogTable.MODELS, OpenMedImporter.row(CatalogTable.MODELS, "id", id, "name", base.split("/", 2)[1],
+            out.add(CatalogTable.MODELS, ImportWriter.row(CatalogTable.MODELS, "id", id, "name", base.split("/", 2)[1],
                     "type", "model", "hf_id", base, "source", "https://huggingface.co/" + base, "imported_by", IMPORT_ID,
                     "notes", "Declared as a base by Hugging Face metadata of another repository; not curated. "
                             + "developer-unknown: only the repository id is known."));

@@ -1,22 +1,14 @@
 package org.medkg.importer;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.medkg.catalog.CatalogReader;
 import org.medkg.catalog.CatalogTable;
 
@@ -30,9 +22,6 @@ public final class ImportWriter {
     public enum Change { NEW, CHANGED, UNCHANGED, REMOVED }
 
     public record Line(Change change, String table, String id) {}
-
-    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     private final Path dir;
     private final Map<CatalogTable, TreeMap<String, Map<String, String>>> tables = new LinkedHashMap<>();
@@ -97,36 +86,31 @@ public final class ImportWriter {
 
     private static Map<String, Map<String, String>> read(Path file, boolean ids) throws IOException {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser p = CSVParser.builder().setReader(r).setFormat(READ).get()) {
-            List<String> header = p.getHeaderNames();
-            for (CSVRecord rec : p) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (String h : header) row.put(h, rec.isSet(h) ? rec.get(h) : "");
-                String key = row.get(header.get(0));
-                if (!ids) {
-                    int n = 1;
-                    while (out.containsKey(key + "#" + n)) n++;
-                    key = key + "#" + n;
-                }
-                out.put(key, row);
+        CsvTable t = CsvTable.read(file);
+        for (Map<String, String> row : t.rows) {
+            String key = row.get(t.header.get(0));
+            if (!ids) {
+                int n = 1;
+                while (out.containsKey(key + "#" + n)) n++;
+                key = key + "#" + n;
             }
+            out.put(key, row);
         }
         return out;
     }
 
     private void write(CatalogTable table, Path file, Map<String, Map<String, String>> rows) throws IOException {
         Files.createDirectories(dir);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, WRITE)) {
-            p.printRecord(table.columns());
-            for (Map<String, String> row : rows.values()) {
-                List<String> cells = new ArrayList<>();
-                for (String c : table.columns()) cells.add(row.getOrDefault(c, ""));
-                p.printRecord(cells);
-            }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        CsvTable t = CsvTable.create(file, table.columns());
+        t.rows.addAll(rows.values());
+        t.write();
+    }
+
+    /** A row of {@code table} with every column, empty where {@code kv} (column, value, ...) gives no value. */
+    public static Map<String, String> row(CatalogTable table, String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String c : table.columns()) m.put(c, "");
+        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1] == null ? "" : kv[i + 1]);
+        return m;
     }
 }

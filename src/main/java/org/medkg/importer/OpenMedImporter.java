@@ -90,8 +90,7 @@ public final class OpenMedImporter {
         OpenMedManifest.Result parsed = OpenMedManifest.read(manifest);
         List<OpenMedManifest.BadRow> bad = new ArrayList<>(parsed.bad());
         CsvTable curatedModels = CsvTable.read(dataDir.resolve(CatalogTable.MODELS.fileName()));
-        Set<String> licences = new java.util.HashSet<>();
-        CsvTable.read(dataDir.resolve(CatalogTable.LICENSES.fileName())).rows.forEach(l -> licences.add(l.get("id")));
+        Set<String> licences = CsvTable.ids(dataDir.resolve(CatalogTable.LICENSES.fileName()));
         Map<String, Map<String, String>> curatedByHf = new HashMap<>();
         Map<String, Map<String, String>> curatedById = new HashMap<>();
         for (Map<String, String> r : curatedModels.rows) {
@@ -127,13 +126,13 @@ public final class OpenMedImporter {
 
         ImportWriter out = new ImportWriter(dataDir, SOURCE);
         String snapshot = provenance.snapshotUrl();
-        out.add(CatalogTable.IMPORTS, row(CatalogTable.IMPORTS, "id", IMPORT_ID, "name", "OpenMed model manifest",
+        out.add(CatalogTable.IMPORTS, ImportWriter.row(CatalogTable.IMPORTS, "id", IMPORT_ID, "name", "OpenMed model manifest",
                 "source", provenance.project(), "snapshot", snapshot, "commit", provenance.commit(),
                 "retrieved", provenance.date(), "importer", "medkg import openmed",
                 "notes", "OpenMed's own manifest of its Hugging Face repositories (models.jsonl). Facts are declared by "
                         + "the authors' metadata, not curated."));
         for (String fam : SUB_FAMILIES.values())
-            out.add(CatalogTable.FAMILIES, row(CatalogTable.FAMILIES, "id", fam, "name", SUB_FAMILY_NAMES.get(fam),
+            out.add(CatalogTable.FAMILIES, ImportWriter.row(CatalogTable.FAMILIES, "id", fam, "name", SUB_FAMILY_NAMES.get(fam),
                     "developed_by", "openmed", "domain", "biomedical", "part_of", "openmed",
                     "homepage", "https://huggingface.co/OpenMed", "source", snapshot, "imported_by", IMPORT_ID,
                     "notes", "Sub-family of OpenMed, from the manifest's 'family' field."));
@@ -160,7 +159,7 @@ public final class OpenMedImporter {
                 curatedKept.add(curated.get("id"));
                 compare(curated, r, baseId, curatedById, disagreements);
                 // What the manifest declares about the curated row, kept for medkg compare.
-                out.addKeyed(CatalogTable.DECLARATIONS, row(CatalogTable.DECLARATIONS, "model", curated.get("id"),
+                out.addKeyed(CatalogTable.DECLARATIONS, ImportWriter.row(CatalogTable.DECLARATIONS, "model", curated.get("id"),
                         "declared_base", baseId == null ? "" : baseId, "declared_base_name", base == null ? "" : base,
                         "relation", base == null ? "" : relation(r.formats()),
                         "source", "https://huggingface.co/" + r.repoId() + ";" + snapshot,
@@ -183,7 +182,7 @@ public final class OpenMedImporter {
         for (var e : externalBases.entrySet()) {
             String id = slug(e.getKey());
             if (curatedById.containsKey(id)) continue;
-            out.add(CatalogTable.MODELS, row(CatalogTable.MODELS, "id", id, "name", e.getKey().split("/", 2)[1],
+            out.add(CatalogTable.MODELS, ImportWriter.row(CatalogTable.MODELS, "id", id, "name", e.getKey().split("/", 2)[1],
                     "type", "model", "hf_id", e.getKey(), "source", "https://huggingface.co/" + e.getKey() + ";" + snapshot,
                     "imported_by", IMPORT_ID,
                     "notes", "Declared as a base model by the OpenMed manifest (e.g. by " + e.getValue() + "); not "
@@ -217,7 +216,7 @@ public final class OpenMedImporter {
                 + "' has no catalog slug." : "") + (r.unusableBase() != null ? " The manifest's base_model '" + r.unusableBase()
                 + "' is not a repository id, so no lineage edge was imported (listed as skipped by the import)."
                 : r.baseModel() == null ? " The manifest declares no base_model." : "");
-        return row(CatalogTable.MODELS, "id", slug(r.repoId()), "name", r.repoId().split("/", 2)[1], "type", "model",
+        return ImportWriter.row(CatalogTable.MODELS, "id", slug(r.repoId()), "name", r.repoId().split("/", 2)[1], "type", "model",
                 "family", sub, "developed_by", "openmed", "released", r.released() == null ? "" : r.released(),
                 "parameters", r.paramCount() == null ? "" : Long.toString(r.paramCount()),
                 "architecture", r.architecture() == null ? "" : r.architecture(),
@@ -253,12 +252,5 @@ public final class OpenMedImporter {
         if (r.released() != null && !released.isEmpty() && !r.released().startsWith(released) && !released.startsWith(r.released()))
             out.add(new Disagreement(id, r.repoId(), r.line(), "the manifest says released " + r.released()
                     + "; the curated catalog has " + released));
-    }
-
-    static Map<String, String> row(CatalogTable table, String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String c : table.columns()) m.put(c, "");
-        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1] == null ? "" : kv[i + 1]);
-        return m;
     }
 }
