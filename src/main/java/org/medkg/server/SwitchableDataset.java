@@ -81,26 +81,24 @@ public final class SwitchableDataset extends DatasetGraphWrapper {
 
     @Override
     public void begin() {
-        pin();
-        super.begin();
+        pinned(super::begin);
     }
 
     @Override
     public void begin(TxnType type) {
-        pin();
-        try {
-            super.begin(type);
-        } catch (RuntimeException e) {
-            unpin();
-            throw e;
-        }
+        pinned(() -> super.begin(type));
     }
 
     @Override
     public void begin(ReadWrite mode) {
+        pinned(() -> super.begin(mode));
+    }
+
+    /** Pins the current database to this thread, then begins; a begin that fails leaves nothing pinned. */
+    private void pinned(Runnable begin) {
         pin();
         try {
-            super.begin(mode);
+            begin.run();
         } catch (RuntimeException e) {
             unpin();
             throw e;
