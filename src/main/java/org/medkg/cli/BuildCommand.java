@@ -28,8 +28,8 @@ final class BuildCommand implements Callable<Integer> {
         if (!outcome.ok()) return reportProblems(outcome.check(), err);
         reportWarnings(outcome.check(), err);
         BuildInfo i = outcome.info();
-        spec.commandLine().getOut().printf("built %s: %d rows, %d quads in %d ms (parse %d, convert %d, validate %d, load %d)%n",
-                outcome.database(), i.rows(), i.quads(), i.totalMillis(), i.parseMillis(), i.convertMillis(),
+        spec.commandLine().getOut().printf("built %s: %d rows; %d triples (default graph), %d quads (all graphs); %d ms (parse %d, convert %d, validate %d, load %d)%n",
+                outcome.database(), i.rows(), i.triples(), i.quads(), i.totalMillis(), i.parseMillis(), i.convertMillis(),
                 i.validateMillis(), i.loadMillis());
         return 0;
     }

@@ -38,10 +38,14 @@ final class ExportCommand implements Callable<Integer> {
                 out.flush();
             } else {
                 Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
+                long n;
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    Exporter.export(dataset, format, withOntology, out);
+                    n = Exporter.export(dataset, format, withOntology, out);
                 }
                 Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                spec.commandLine().getErr().printf("medkg: wrote %s: %d %s%n", output, n, format.quads()
+                        ? "quads (the whole dataset: the default graph and every named graph)"
+                        : withOntology ? "triples (the catalog and the ontology)" : "triples (the catalog; --with-ontology adds the ontology)");
             }
         });
         return 0;

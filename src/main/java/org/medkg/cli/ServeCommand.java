@@ -48,10 +48,26 @@ final class ServeCommand implements Callable<Integer> {
             description = "Public base IRI; /id/{kind}/{slug} answers for <base>id/{kind}/{slug} (default: ${DEFAULT-VALUE}).")
     String baseIri;
 
+    @Option(names = "--public-url", paramLabel = "URL", description = "The URL clients reach this server at (e.g. "
+            + "https://medkg.example.org behind a proxy); used for the links in the VoID, DCAT and Service Description. "
+            + "Default: the address the request arrived on; never the Host header.")
+    String publicUrl;
+
+    @Option(names = "--trust-forwarded", description = "Take the public URL from X-Forwarded-Proto and X-Forwarded-Host "
+            + "(only behind a proxy that sets them; ignored when --public-url is given).")
+    boolean trustForwarded;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (timeout <= 0) throw new Medkg.UsageException("--timeout must be positive");
+        if (!baseIri.endsWith("/")) throw new Medkg.UsageException("--base-iri must end with '/'");
+        org.medkg.server.PublicUrl publicUrls;
+        try {
+            publicUrls = new org.medkg.server.PublicUrl(publicUrl, trustForwarded);
+        } catch (IllegalArgumentException e) {
+            throw new Medkg.UsageException(e.getMessage());
+        }
         if (Builds.isStale(paths.inputs(), paths.store())) {
             err.println("medkg: store is missing or older than data/, ontology/ or queries/; building it first");
             AtomicStoreBuilder.Outcome o = ProjectBuild.run(paths.inputs(), paths.store(), m -> err.println("medkg: " + m));
@@ -70,12 +86,11 @@ final class ServeCommand implements Callable<Integer> {
         } catch (Store.StoreBusyException e) {
             throw new Medkg.BusyException(e.getMessage());
         }
-        if (!baseIri.endsWith("/")) throw new Medkg.UsageException("--base-iri must end with '/'");
         MedkgServer server;
         org.medkg.server.HotSwap swap = new org.medkg.server.HotSwap(paths.store(), store, null, m -> err.println("medkg: " + m));
         try {
             server = MedkgServer.start(swap.dataset(), swap, library,
-                    new MedkgServer.Options(host, port, (long) (timeout * 1000), baseIri, cors));
+                    new MedkgServer.Options(host, port, (long) (timeout * 1000), baseIri, cors, publicUrls));
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause())
                 if (t instanceof java.net.BindException) {

@@ -41,7 +41,8 @@ final class ValidateCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        spec.commandLine().getOut().printf("%s: valid (%d rows, %d triples)%n", paths.data(), r.rows(), r.triples());
+        spec.commandLine().getOut().printf("%s: valid (%d rows, %d statements generated; the store holds them without duplicates, "
+                + "with the ontology and query library: see 'medkg stats')%n", paths.data(), r.rows(), r.triples());
         return 0;
     }
 }

@@ -29,7 +29,7 @@ public final class CannedQueryRunner {
     /** The query with parameters substituted into its syntax tree. */
     public Query bind(CannedQuery q, Map<String, String> values) {
         Map<Var, Node> binding = resolver.bind(q, values);
-        return QueryTransformOps.transform(q.query(), binding);
+        return QueryTransformOps.replaceVars(q.query(), binding);
     }
 
     /** Binds, runs and hands the SELECT results to {@code consumer} inside a read transaction. */

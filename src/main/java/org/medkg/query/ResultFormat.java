@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.util.Locale;
 
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.shared.PrefixMapping;
@@ -19,7 +18,7 @@ public enum ResultFormat {
 
     public void write(OutputStream out, ResultSet rs, PrefixMapping prefixes) {
         switch (this) {
-            case TABLE -> ResultSetFormatter.out(out, rs, prefixes);
+            case TABLE -> TextTable.write(out, rs, prefixes, TextTable.terminalWidth());
             case CSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_CSV);
             case TSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_TSV);
             case JSON -> ResultSetMgr.write(out, rs, ResultSetLang.RS_JSON);

@@ -22,29 +22,38 @@ import org.medkg.vocab.MKG;
 public final class Exporter {
     private Exporter() {}
 
-    public static void export(DatasetGraph dataset, ExportFormat format, boolean withOntology, OutputStream out) {
-        Txn.executeRead(dataset, () -> {
+    /** Writes the export; returns how many statements it holds (quads for N-Quads and TriG, else triples). */
+    public static long export(DatasetGraph dataset, ExportFormat format, boolean withOntology, OutputStream out) {
+        return Txn.calculateRead(dataset, () -> {
+            long[] n = {0};
             if (format.quads()) {
                 // The whole dataset as the store holds it, so another engine loading it answers the canned queries
                 // exactly as medkg does: the default graph and every named graph, closure included.
                 StreamRDF w = StreamRDFWriter.getWriterStream(out, format.format());
                 w.start();
                 Prefixes.standard().getNsPrefixMap().forEach(w::prefix);
-                dataset.find().forEachRemaining(w::quad);
+                dataset.find().forEachRemaining(q -> {
+                    n[0]++;
+                    w.quad(q);
+                });
                 w.finish();
-                return;
+                return n[0];
             }
             if (format == ExportFormat.NT) {
                 StreamRDF w = StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES);
                 w.start();
-                forEach(dataset, withOntology, w::triple);
+                forEach(dataset, withOntology, t -> {
+                    n[0]++;
+                    w.triple(t);
+                });
                 w.finish();
-                return;
+                return n[0];
             }
             Graph g = GraphFactory.createGraphMem();
             g.getPrefixMapping().setNsPrefixes(Prefixes.standard());
             forEach(dataset, withOntology, g::add);
             RDFWriter.source(g).format(format.format()).output(out);
+            return (long) g.size();
         });
     }
 

@@ -42,7 +42,7 @@ final class BrowseServlet extends HttpServlet {
         else if (path.equals("/search")) search(req, resp);
         else if (path.equals("/queries") || path.equals("/queries/")) queries(resp);
         else if (path.startsWith("/queries/")) query(req, resp, path.substring("/queries/".length()));
-        else Pages.error(resp, 404, "Not found", "No page here. Start at /browse.");
+        else Pages.error(req, resp, 404, "Not found", "No page here. Start at /browse.");
     }
 
     private void home(HttpServletResponse resp) throws IOException {
@@ -98,12 +98,47 @@ final class BrowseServlet extends HttpServlet {
                         .append(matched.equals(name) ? "" : " <span class=\"src\">(also known as " + Html.esc(matched) + ")</span>")
                         .append("</li>\n");
             }));
-            b.append(n[0] == 0 ? "<p>Nothing in the catalog has that name or alias.</p>\n"
+            b.append(n[0] == 0 ? "<p>Nothing in the catalog has that name or alias.</p>\n" + suggestions(q)
                     : "<p>" + n[0] + " match" + (n[0] == 1 ? "" : "es") + ".</p>\n<ul class=\"results\">\n" + list + "</ul>\n");
             Pages.html(resp, 200, Html.page("Search", b.toString()));
         } catch (BadParameterException e) {
-            Pages.error(resp, 400, "Cannot search for that", e.getMessage());
+            Pages.error(req, resp, 400, "Cannot search for that", e.getMessage());
         }
+    }
+
+    /** Names are compared with at most this many labels, so a search that finds nothing stays cheap at any size. */
+    static final int MAX_SUGGESTION_CANDIDATES = 200_000;
+
+    /** "Did you mean" for a search that found nothing: the closest names and aliases by edit distance, as links. */
+    private String suggestions(String q) {
+        if (q.length() > 100) return "";
+        Map<String, String> nameToIri = new LinkedHashMap<>();
+        org.apache.jena.system.Txn.executeRead(dataset, () -> {
+            for (org.apache.jena.graph.Node p : new org.apache.jena.graph.Node[] {
+                    org.apache.jena.vocabulary.RDFS.label.asNode(), org.apache.jena.vocabulary.SKOS.altLabel.asNode()}) {
+                var it = dataset.getDefaultGraph().find(org.apache.jena.graph.Node.ANY, p, org.apache.jena.graph.Node.ANY);
+                try {
+                    while (it.hasNext() && nameToIri.size() < MAX_SUGGESTION_CANDIDATES) {
+                        var t = it.next();
+                        String iri = t.getSubject().isURI() ? t.getSubject().getURI() : "";
+                        if (!t.getObject().isLiteral()) continue;
+                        for (String kind : new String[] {"model/", "family/", "institute/"})
+                            if (iri.startsWith(org.medkg.vocab.MKG.ID_BASE + kind) && !iri.contains("#"))
+                                nameToIri.putIfAbsent(t.getObject().getLiteralLexicalForm(), iri);
+                    }
+                } finally {
+                    it.close();
+                }
+            }
+        });
+        List<String> close = org.medkg.catalog.Suggest.closest(q, nameToIri.keySet(), 8);
+        if (close.isEmpty()) return "";
+        StringBuilder b = new StringBuilder("<p>Did you mean</p>\n<ul class=\"results suggestions\">\n");
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (String name : close)
+            if (shown.add(nameToIri.get(name)))
+                b.append("<li>").append(Html.link(EntityPage.href(nameToIri.get(name)), name)).append("</li>\n");
+        return b.append("</ul>\n").toString();
     }
 
     private void queries(HttpServletResponse resp) throws IOException {
@@ -119,7 +154,7 @@ final class BrowseServlet extends HttpServlet {
     private void query(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
         CannedQuery q = library.get(name);
         if (q == null) {
-            Pages.error(resp, 404, "Not found", "There is no canned query with that name.");
+            Pages.error(req, resp, 404, "Not found", "There is no canned query with that name.");
             return;
         }
         Map<String, String> values = new LinkedHashMap<>();

@@ -77,7 +77,7 @@ public final class HotSwap implements MedkgServer.Version {
             }
             log.accept("released " + old.database().getFileName());
         });
-        log.accept("switched to " + next.database().getFileName() + " (" + next.info().quads() + " quads); queries "
+        log.accept("switched to " + next.database().getFileName() + " (" + next.info().triples() + " triples); queries "
                 + "in flight finish on " + old.database().getFileName());
     }
 

@@ -56,7 +56,7 @@ final class LinkedDataServlet extends HttpServlet {
         String raw = req.getRequestURI();
         String path = req.getPathInfo();
         if (raw.contains("%") || raw.contains(";") || raw.contains("..") || path == null) {
-            Pages.error(resp, 400, "Bad request", "This path cannot name a catalog entity.");
+            Pages.error(req, resp, 400, "Bad request", "This path cannot name a catalog entity.");
             return;
         }
         Matcher m = PATH.matcher(path);
@@ -72,7 +72,7 @@ final class LinkedDataServlet extends HttpServlet {
             }
         }
         if (!m.matches() || !KINDS.contains(m.group(1))) {
-            Pages.error(resp, 404, "Not found", "Entity paths look like /id/model/meditron-70b: a kind ("
+            Pages.error(req, resp, 404, "Not found", "Entity paths look like /id/model/meditron-70b: a kind ("
                     + String.join(", ", KINDS.stream().sorted().toList()) + ") and an id of lowercase letters, digits, '.', '_' or '-'.");
             return;
         }
@@ -87,20 +87,20 @@ final class LinkedDataServlet extends HttpServlet {
                 Graph g = dataset.getDefaultGraph();
                 Node e = g.contains(entity, RDF.type.asNode(), Node.ANY) ? entity : canonical;
                 if (!g.contains(e, RDF.type.asNode(), Node.ANY)) {
-                    notFound(resp, g, kind, slug);
+                    notFound(req, resp, g, kind, slug);
                     return;
                 }
                 if (lineage) {
-                    if (!"svg".equals(suffix)) { Pages.error(resp, 404, "Not found", "Lineage pictures end in .svg."); return; }
+                    if (!"svg".equals(suffix)) { Pages.error(req, resp, 404, "Not found", "Lineage pictures end in .svg."); return; }
                     svg(req, resp, e);
                     return;
                 }
-                if ("svg".equals(suffix)) { Pages.error(resp, 404, "Not found", "Pictures are at /lineage/" + kind + "/" + slug + ".svg"); return; }
+                if ("svg".equals(suffix)) { Pages.error(req, resp, 404, "Not found", "Pictures are at /lineage/" + kind + "/" + slug + ".svg"); return; }
                 Negotiation.Choice choice = suffix != null ? Negotiation.bySuffix(suffix)
                         : Negotiation.byAccept(req.getHeader("Accept"), true);
                 resp.setHeader("Vary", "Accept");
                 if (choice == null) {
-                    Pages.error(resp, 406, "Not acceptable", "Available: text/html, text/turtle, application/ld+json, "
+                    Pages.error(req, resp, 406, "Not acceptable", "Available: text/html, text/turtle, application/ld+json, "
                             + "application/n-triples, application/rdf+xml.");
                     return;
                 }
@@ -145,7 +145,12 @@ final class LinkedDataServlet extends HttpServlet {
     /** Ids are short: suggestions are computed only for ids up to this length, and an id is echoed at most this long. */
     static final int MAX_ID = 200;
 
-    private void notFound(HttpServletResponse resp, Graph g, String kind, String fullSlug) throws IOException {
+    private void notFound(HttpServletRequest req, HttpServletResponse resp, Graph g, String kind, String fullSlug) throws IOException {
+        if (fullSlug.length() > MAX_ID && !Pages.wantsHtml(req)) {
+            Pages.text(resp, 404, "Error 404: there is no " + kind + " with an id of " + fullSlug.length()
+                    + " characters: catalog ids are at most " + MAX_ID + " characters long.\n");
+            return;
+        }
         if (fullSlug.length() > MAX_ID) {
             Pages.html(resp, 404, Html.page("Not found", "<h1>Not found</h1>\n<p>There is no " + Html.esc(kind)
                     + " with an id of " + fullSlug.length() + " characters: catalog ids are at most " + MAX_ID
@@ -173,6 +178,16 @@ final class LinkedDataServlet extends HttpServlet {
         for (String l : Suggest.closest(slug, labelToSlug.keySet(), 6)) {
             String s = labelToSlug.get(l);
             if (!close.contains(s) && close.size() < 8) close.add(s);
+        }
+        if (!Pages.wantsHtml(req)) {
+            StringBuilder t = new StringBuilder("Error 404: there is no ").append(kind).append(" with id '").append(slug)
+                    .append("' in the catalog.");
+            if (!close.isEmpty()) {
+                t.append(" Close matches:");
+                for (String s : close) t.append(" /id/").append(kind).append('/').append(s);
+            }
+            Pages.text(resp, 404, t.append('\n').toString());
+            return;
         }
         StringBuilder b = new StringBuilder("<h1>Not found</h1>\n<p>There is no ").append(Html.esc(kind))
                 .append(" with id <code>").append(Html.esc(slug)).append("</code> in the catalog.</p>\n");

@@ -29,7 +29,11 @@ public final class MedkgServer {
     public static final String DATASET = "/medkg";
 
     /** How to run: where to listen, how long a query may take, and the public base IRI of the entities. */
-    public record Options(String host, int port, long timeoutMillis, String baseIri, String cors) {
+    public record Options(String host, int port, long timeoutMillis, String baseIri, String cors, PublicUrl publicUrl) {
+        public Options(String host, int port, long timeoutMillis, String baseIri, String cors) {
+            this(host, port, timeoutMillis, baseIri, cors, PublicUrl.none());
+        }
+
         public Options(String host, int port, long timeoutMillis) {
             this(host, port, timeoutMillis, MKG.ID_BASE.substring(0, MKG.ID_BASE.length() - "id/".length()));
         }
@@ -70,7 +74,11 @@ public final class MedkgServer {
         return start(dataset, Version.of(info), library, options);
     }
 
-    /** Starts the server; {@code version} is asked per request, so a switched database gets new ETags. */
+    /**
+     * Starts the server; {@code version} is asked per request, so a switched database gets new ETags. (Jetty 12.1
+     * deprecates GzipHandler for a CompressionHandler in a module Fuseki does not ship; it still works.)
+     */
+    @SuppressWarnings("removal")
     public static MedkgServer start(DatasetGraph dataset, Version version, QueryLibrary library, Options options) {
         // Refuse SERVICE everywhere: globally and on the dataset's own context.
         ARQ.getContext().set(ARQ.httpServiceAllowed, false);
@@ -92,14 +100,17 @@ public final class MedkgServer {
                 .addServlet("/browse/*", new BrowseServlet(dataset, library, options.timeoutMillis()))
                 .addServlet("/id/*", new LinkedDataServlet(dataset, options.baseIri(), false))
                 .addServlet("/lineage/*", new LinkedDataServlet(dataset, options.baseIri(), true))
-                .addServlet("/.well-known/void", new VoidServlet(dataset, options.baseIri(), version))
+                .addServlet("/.well-known/void", new VoidServlet(dataset, options.baseIri(), version, options.publicUrl()))
+                .addServlet("/.well-known/sparql-examples", new ExamplesServlet(dataset))
                 .fusekiModules(FusekiModules.create(new FMod_UI()));
         for (ExportFormat f : ExportFormat.values())
-            b.addServlet("/dump." + f.extension(), new DumpServlet(dataset, f, version));
+            b.addServlet("/dump." + f.extension(), new DumpServlet(dataset, f));
         // Cross-origin reads (--cors ORIGINS, default any; --cors off for none).
         if (!"off".equalsIgnoreCase(options.cors())) b.addFilter("/*", new CorsFilter(options.cors()));
         b.addFilter("/*", new RequestLimitsFilter());
-        b.addFilter("/*", new ServiceDescriptionFilter());
+        b.addFilter("/*", new ConditionalFilter(version));
+        b.addFilter("/*", new ServiceDescriptionFilter(options.publicUrl()));
+        b.addFilter("/*", new FormatParameterFilter());
         b.addFilter("/*", new BoundedResultsFilter());
         FusekiServer server = b.build();
         // gzip for text responses over 1 KiB (SPARQL results, RDF, pages, dumps).

@@ -20,10 +20,17 @@ import org.medkg.query.QueryShape;
 
 /**
  * The SPARQL endpoint's own protocol gaps: {@code GET /medkg/sparql} with no query answers with a SPARQL 1.1
- * Service Description (Turtle; its IRIs are relative to the endpoint, so nothing is built from the Host header),
+ * Service Description (Turtle; its IRIs are relative to the endpoint, or absolute under {@code --public-url}, so
+ * nothing is built from the Host header),
  * and HEAD is answered as GET without a body instead of 405.
  */
 public final class ServiceDescriptionFilter implements Filter {
+    private final PublicUrl publicUrl;
+
+    public ServiceDescriptionFilter(PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
     static final String ENDPOINT = MedkgServer.DATASET + "/sparql";
 
     static final String DESCRIPTION = """
@@ -37,7 +44,6 @@ public final class ServiceDescriptionFilter implements Filter {
                 rdfs:comment "Read-only SPARQL 1.1 query endpoint of medkg, a knowledge graph of medical foundation models. SERVICE is refused; queries time out; results are bounded (see the README's limits)." ;
                 sd:endpoint <> ;
                 sd:supportedLanguage sd:SPARQL11Query ;
-                sd:feature sd:UnionDefaultGraph ;
                 sd:resultFormat format:SPARQL_Results_JSON , format:SPARQL_Results_XML , format:SPARQL_Results_CSV ,
                     format:SPARQL_Results_TSV , format:Turtle , format:N-Triples , format:JSON-LD , format:RDF_XML ;
                 sd:defaultDataset [
@@ -82,7 +88,9 @@ public final class ServiceDescriptionFilter implements Filter {
         }
         boolean head = "HEAD".equals(req.getMethod());
         if ((head || "GET".equals(req.getMethod())) && req.getParameter("query") == null) {
-            byte[] body = DESCRIPTION.getBytes(StandardCharsets.UTF_8);
+            String base = publicUrl.fixed() || publicUrl.trustForwarded()
+                    ? "@base <" + publicUrl.of(req) + ENDPOINT + "> .\n" : "";
+            byte[] body = (base + DESCRIPTION).getBytes(StandardCharsets.UTF_8);
             resp.setStatus(200);
             resp.setContentType("text/turtle; charset=utf-8");
             resp.setContentLength(body.length);

@@ -29,6 +29,13 @@ import org.medkg.vocab.MKG;
 final class VoidServlet extends HttpServlet {
     static final String VOID = "http://rdfs.org/ns/void#";
     static final String DCAT = "http://www.w3.org/ns/dcat#";
+    static final String SD = "http://www.w3.org/ns/sparql-service-description#";
+    /** The named graphs of every build, and what each holds. */
+    static final java.util.Map<Node, String> GRAPHS = java.util.Map.of(
+            MKG.GRAPH_ONTOLOGY, "The medkg ontology (also in the default graph).",
+            MKG.GRAPH_QUERIES, "The canned query library as SHACL SPARQL executables (also in the default graph, and "
+                    + "at /.well-known/sparql-examples).",
+            MKG.GRAPH_CLOSURE, "The lineage closure: <model> mkg:ancestorAtDepth-N <ancestor>, for the lineage queries.");
     static final String DATA_LICENSE = "https://creativecommons.org/licenses/by/4.0/";
     private static final String[] EXAMPLES = {"model/meditron-70b", "family/llama-2", "model/bio-clinicalbert",
         "institute/epfl", "benchmark/medqa"};
@@ -36,19 +43,31 @@ final class VoidServlet extends HttpServlet {
     private final transient DatasetGraph dataset;
     private final String base;
     private final transient MedkgServer.Version version;
+    private final PublicUrl publicUrl;
+    /** The last description: it depends only on the build and the public URL, and counting takes a scan. */
+    private transient volatile Object[] cached;
 
-    VoidServlet(DatasetGraph dataset, String base, MedkgServer.Version version) {
+    VoidServlet(DatasetGraph dataset, String base, MedkgServer.Version version, PublicUrl publicUrl) {
         this.dataset = dataset;
         this.base = base;
         this.version = version;
+        this.publicUrl = publicUrl;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Negotiation.Choice c = Negotiation.byAccept(req.getHeader("Accept"), false);
         if (c == null || c.html()) c = Negotiation.bySuffix("ttl");
-        String server = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort();
-        Graph g = describe(server);
+        String server = publicUrl.of(req);
+        String key = version.fingerprint() + " " + server;
+        Object[] hit = cached;
+        Graph g;
+        if (hit != null && hit[0].equals(key)) {
+            g = (Graph) hit[1];
+        } else {
+            g = describe(server);
+            cached = new Object[] {key, g};
+        }
         resp.setStatus(200);
         resp.setHeader("Vary", "Accept");
         resp.setContentType(c.mediaType() + "; charset=utf-8");
@@ -60,7 +79,7 @@ final class VoidServlet extends HttpServlet {
     Graph describe(String server) {
         Graph g = GraphFactory.createGraphMem();
         g.getPrefixMapping().setNsPrefix("void", VOID).setNsPrefix("dcat", DCAT).setNsPrefix("dcterms", DCTerms.NS)
-                .setNsPrefix("mkg", MKG.NS).setNsPrefix("foaf", MKG.FOAF).setNsPrefix("xsd", XSDDatatype.XSD + "#");
+                .setNsPrefix("mkg", MKG.NS).setNsPrefix("foaf", MKG.FOAF).setNsPrefix("xsd", XSDDatatype.XSD + "#").setNsPrefix("sd", SD);
         Node doc = iri(server + "/.well-known/void");
         Node ds = iri(base + "dataset");
         g.add(doc, RDF.type.asNode(), iri(VOID + "DatasetDescription"));
@@ -83,10 +102,28 @@ final class VoidServlet extends HttpServlet {
         g.add(ds, iri(VOID + "vocabulary"), iri("http://www.w3.org/ns/prov#"));
         g.add(ds, iri(VOID + "vocabulary"), iri(MKG.SCHEMA));
         Txn.executeRead(dataset, () -> {
-            long[] count = {0};
-            org.medkg.render.Exporter.forEach(dataset, true, t -> count[0]++);
-            long triples = count[0];
-            g.add(ds, iri(VOID + "triples"), NodeFactory.createLiteralDT(Long.toString(triples), XSDDatatype.XSDinteger));
+            // One definition of "triples in the dataset": the default graph, which is what a query without GRAPH
+            // sees and what SELECT (COUNT(*) AS ?n) { ?s ?p ?o } counts. Each named graph is a subset with its own count.
+            g.add(ds, iri(VOID + "triples"), integer(dataset.getDefaultGraph().size()));
+            g.add(ds, RDF.type.asNode(), iri(SD + "Dataset"));
+            Node defaultGraph = iri(base + "dataset/default-graph");
+            g.add(ds, iri(SD + "defaultGraph"), defaultGraph);
+            g.add(defaultGraph, RDF.type.asNode(), iri(SD + "Graph"));
+            g.add(defaultGraph, iri(VOID + "triples"), integer(dataset.getDefaultGraph().size()));
+            g.add(defaultGraph, DCTerms.description.asNode(), lit("The catalog, the ontology and the query library."));
+            for (Node name : GRAPHS.keySet()) {
+                long n = dataset.getGraph(name).size();
+                Node subset = iri(base + "dataset/graph/" + name.getURI().substring(MKG.GRAPH_BASE.length()));
+                Node named = NodeFactory.createBlankNode();
+                g.add(ds, iri(VOID + "subset"), subset);
+                g.add(subset, RDF.type.asNode(), iri(VOID + "Dataset"));
+                g.add(subset, iri(VOID + "triples"), integer(n));
+                g.add(subset, DCTerms.description.asNode(), lit(GRAPHS.get(name)));
+                g.add(ds, iri(SD + "namedGraph"), named);
+                g.add(named, RDF.type.asNode(), iri(SD + "NamedGraph"));
+                g.add(named, iri(SD + "name"), name);
+                g.add(named, iri(SD + "graph"), subset);
+            }
             long entities = dataset.getDefaultGraph().find(Node.ANY, RDF.type.asNode(), MKG.Model).toList().size();
             Node models = iri(base + "dataset/models");
             g.add(ds, iri(VOID + "classPartition"), models);
@@ -103,6 +140,11 @@ final class VoidServlet extends HttpServlet {
             Node dist = iri(base + "dataset/dump-" + f.extension());
             g.add(ds, iri(DCAT + "distribution"), dist);
             g.add(dist, RDF.type.asNode(), iri(DCAT + "Distribution"));
+            g.add(dist, DCTerms.title.asNode(), lit("medkg dump, " + f.name()));
+            g.add(dist, DCTerms.description.asNode(), lit(f.quads()
+                    ? "The whole dataset: the default graph and every named graph (ontology, query library, lineage "
+                      + "closure). Loaded into another SPARQL 1.1 engine, it answers every canned query as medkg does."
+                    : "The catalog and the ontology, as one graph (no query library, no lineage closure)."));
             g.add(dist, iri(DCAT + "downloadURL"), url);
             g.add(dist, iri(DCAT + "mediaType"), iri("https://www.iana.org/assignments/media-types/" + f.mediaType()));
             g.add(dist, DCTerms.license.asNode(), iri(DATA_LICENSE));
@@ -117,6 +159,10 @@ final class VoidServlet extends HttpServlet {
         g.add(service, iri(DCAT + "endpointURL"), service);
         g.add(service, DCTerms.conformsTo.asNode(), iri("https://www.w3.org/TR/sparql11-protocol/"));
         return g;
+    }
+
+    private static Node integer(long n) {
+        return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
     }
 
     private static Node iri(String s) {

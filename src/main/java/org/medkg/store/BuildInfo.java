@@ -10,9 +10,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * What one build produced, kept beside the database as {@code medkg-build.json}: when it was built, from which
  * inputs (by fingerprint, so a stale store can be detected), how big it is and where the time went.
+ *
+ * <p>Sizes: {@code triples} is the number of triples in the dataset, by medkg's one definition: the default graph,
+ * as {@code SELECT (COUNT(*) AS ?n) { ?s ?p ?o }} counts it on the endpoint (VoID's {@code void:triples}, {@code stats}
+ * and {@code /browse} give the same number). {@code quads} adds every named graph (ontology, query library, closure):
+ * the lines of {@code /dump.nq}. {@code statementsLoaded} is what the loader was given, duplicates included.
  */
 public record BuildInfo(String builtAt, String inputFingerprint, long rows, long triples, long quads,
-                        long parseMillis, long convertMillis, long validateMillis, long loadMillis,
+                        long statementsLoaded, long parseMillis, long convertMillis, long validateMillis, long loadMillis,
                         long totalMillis) {
     public static final String FILE = "medkg-build.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

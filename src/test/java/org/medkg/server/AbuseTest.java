@@ -87,7 +87,7 @@ class AbuseTest {
     @Test
     void ipv6LoopbackIsHonoured() throws Exception {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("::1"))) {
-            // IPv6 loopback is available
+            Assumptions.assumeTrue(probe.isBound(), "no IPv6 loopback here");
         } catch (java.io.IOException e) {
             Assumptions.assumeTrue(false, "no IPv6 loopback here");
         }

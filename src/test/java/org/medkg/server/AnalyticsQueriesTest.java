@@ -48,7 +48,7 @@ class AnalyticsQueriesTest {
         List<Map<String, String>> out = new ArrayList<>();
         for (JsonNode b : JSON.readTree(r.body()).at("/results/bindings")) {
             Map<String, String> row = new LinkedHashMap<>();
-            b.fields().forEachRemaining(e -> {
+            b.properties().forEach(e -> {
                 String v = e.getValue().path("value").asText();
                 row.put(e.getKey(), v.startsWith("https://w3id.org/medkg/id/") ? v.substring(v.lastIndexOf('/') + 1) : v);
             });
