@@ -33,7 +33,8 @@ public final class ElkLayout {
     public record Box(LineageGraph.Node node, double x, double y, double w, double h, String text) {}
 
     /** A routed edge: points from base to derived model, and where its label goes. */
-    public record Route(LineageGraph.Edge edge, List<double[]> points, double labelX, double labelY) {}
+    public record Route(LineageGraph.Edge edge, List<double[]> points, double labelX, double labelY, double labelWidth,
+                        double labelHeight) {}
 
     public record Layout(List<Box> boxes, List<Route> routes, double width, double height) {}
 
@@ -51,6 +52,11 @@ public final class ElkLayout {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
         root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(16));
         root.setProperty(CoreOptions.EDGE_ROUTING, org.eclipse.elk.core.options.EdgeRouting.ORTHOGONAL);
+        // Relation labels belong to one edge each: ELK places each in the layer next to the derived model, past the
+        // point where a base's edges fan out, and routes the edge through it (inline), so no label sits beside a
+        // neighbouring edge's segment.
+        root.setProperty(LayeredOptions.EDGE_LABELS_CENTER_LABEL_PLACEMENT_STRATEGY,
+                org.eclipse.elk.alg.layered.options.CenterEdgeLabelPlacementStrategy.HEAD_LAYER);
 
         Map<String, ElkNode> elkNodes = new HashMap<>();
         Map<ElkNode, LineageGraph.Node> back = new HashMap<>();
@@ -74,6 +80,7 @@ public final class ElkLayout {
                 ElkLabel l = ElkGraphUtil.createLabel(e.relation(), ee);
                 l.setDimensions(e.relation().length() * CHAR * 0.85 + 6, FONT);
                 l.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
+                l.setProperty(CoreOptions.EDGE_LABELS_INLINE, true);
             }
             elkEdges.add(ee);
             edgeBack.put(ee, e);
@@ -94,12 +101,16 @@ public final class ElkLayout {
             }
             double lx = Double.NaN;
             double ly = Double.NaN;
+            double lw = 0;
+            double lh = 0;
             if (!ee.getLabels().isEmpty()) {
                 ElkLabel l = ee.getLabels().get(0);
                 lx = l.getX();
-                ly = l.getY() + l.getHeight() - 2;
+                ly = l.getY();
+                lw = l.getWidth();
+                lh = l.getHeight();
             }
-            routes.add(new Route(edgeBack.get(ee), pts, lx, ly));
+            routes.add(new Route(edgeBack.get(ee), pts, lx, ly, lw, lh));
         }
         return new Layout(boxes, routes, root.getWidth(), root.getHeight());
     }

@@ -28,6 +28,17 @@ public final class Html {
         return "<a href=\"" + esc(href) + "\">" + esc(text) + "</a>";
     }
 
+    /**
+     * A link to a source, shown as host and path ({@code huggingface.co/epfl-llm/meditron-70b}) rather than the raw
+     * URL: no scheme or "www.", commit hashes shortened to 7 characters; the whole URL is the link and its tooltip.
+     * It may wrap anywhere, so a long one never widens a table.
+     */
+    public static String sourceLink(String url) {
+        String shown = url.replaceFirst("^https?://(www\\.)?", "").replaceAll("/$", "");
+        shown = shown.replaceAll("(?<=/)([0-9a-f]{7})[0-9a-f]{33}(?=/|$)", "$1");
+        return "<a class=\"source\" href=\"" + esc(url) + "\" title=\"" + esc(url) + "\">" + esc(shown) + "</a>";
+    }
+
     private static final String CSS = """
             :root { --fg:#1b1b1b; --muted:#555; --accent:#1f5fa8; --line:#d8d8d8; --bg:#fff; --soft:#f4f6f8; }
             * { box-sizing: border-box; }
@@ -53,7 +64,13 @@ public final class Html {
             label { display:block; font-size:.9rem; color:var(--muted); }
             input, select, button { font:inherit; padding:6px 8px; }
             button { background:var(--accent); color:#fff; border:0; border-radius:4px; cursor:pointer; }
-            .figure { overflow:auto; border:1px solid var(--line); border-radius:8px; padding:4px; background:#fff; }
+            .figure { overflow:auto; max-height:85vh; border:1px solid var(--line); border-radius:8px; padding:4px; background:#fff; margin:8px 0; }
+            .figure svg { display:block; max-width:100%; height:auto; }
+            .zoom { margin-right:6px; } .zoom-label { display:inline; }
+            .zoom:checked ~ .figure svg { max-width:none; }
+            .table-wrap { max-width:100%; overflow-x:auto; }
+            td { overflow-wrap:break-word; }
+            a.source { overflow-wrap:anywhere; }
             pre { background:var(--soft); padding:12px; overflow:auto; font-size:.85rem; }
             footer { color:var(--muted); font-size:.85rem; max-width:1200px; margin:0 auto; padding:0 24px 24px; }
             .notice { background:#fff4e5; border-left:4px solid #f5a623; padding:8px 12px; }

@@ -45,9 +45,15 @@ public final class SvgRenderer {
             s.append("<path class=\"edge\" data-base=\"").append(esc(slug(r.edge().base()))).append("\" data-derived=\"")
                     .append(esc(slug(r.edge().derived()))).append("\" d=\"").append(d)
                     .append("\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.3\" marker-end=\"url(#arrow)\"/>\n");
-            if (!Double.isNaN(r.labelX()) && !r.edge().relation().isEmpty())
-                s.append("<text class=\"relation\" x=\"").append(fmt(r.labelX())).append("\" y=\"").append(fmt(r.labelY()))
-                        .append("\" font-size=\"10\" fill=\"#333\">").append(esc(r.edge().relation())).append("</text>\n");
+            if (!Double.isNaN(r.labelX()) && !r.edge().relation().isEmpty()) {
+                // The label sits on its own edge (ELK routes the edge through it): a white ground keeps it legible.
+                s.append("<g class=\"relation\" data-base=\"").append(esc(slug(r.edge().base()))).append("\" data-derived=\"")
+                        .append(esc(slug(r.edge().derived()))).append("\"><rect x=\"").append(fmt(r.labelX() - 1))
+                        .append("\" y=\"").append(fmt(r.labelY())).append("\" width=\"").append(fmt(r.labelWidth() + 2))
+                        .append("\" height=\"").append(fmt(r.labelHeight())).append("\" fill=\"#fff\" opacity=\"0.9\"/>")
+                        .append("<text x=\"").append(fmt(r.labelX() + 2)).append("\" y=\"").append(fmt(r.labelY() + r.labelHeight() - 2))
+                        .append("\" font-size=\"10\" fill=\"#333\">").append(esc(r.edge().relation())).append("</text></g>\n");
+            }
         }
         s.append("</g>\n<g class=\"nodes\">\n");
         for (ElkLayout.Box b : layout.boxes()) {

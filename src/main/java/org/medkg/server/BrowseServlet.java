@@ -195,7 +195,7 @@ final class BrowseServlet extends HttpServlet {
 
     static String resultsTable(ResultSet rs) {
         List<String> vars = rs.getResultVars();
-        StringBuilder t = new StringBuilder("<table><thead><tr>");
+        StringBuilder t = new StringBuilder("<div class=\"table-wrap\"><table><thead><tr>");
         for (String v : vars) t.append("<th scope=\"col\">").append(Html.esc(v)).append("</th>");
         t.append("</tr></thead><tbody>\n");
         int rows = 0;
@@ -213,14 +213,14 @@ final class BrowseServlet extends HttpServlet {
                 } else if (n.isLiteral()) {
                     String lex = n.asLiteral().getLexicalForm();
                     if (lex.matches("https?://\\S+( https?://\\S+)*")) {
-                        for (String u : lex.split(" ")) t.append(Html.link(u, u)).append(' ');
+                        for (String u : lex.split(" ")) t.append(Html.sourceLink(u)).append(' ');
                     } else t.append(Html.esc(lex));
                 }
                 t.append("</td>");
             }
             t.append("</tr>\n");
         }
-        t.append("</tbody></table>\n<p class=\"src\">").append(rows).append(" row").append(rows == 1 ? "" : "s").append(".</p>\n");
+        t.append("</tbody></table></div>\n<p class=\"src\">").append(rows).append(" row").append(rows == 1 ? "" : "s").append(".</p>\n");
         return t.toString();
     }
 }

@@ -58,8 +58,8 @@ public final class EntityPage {
     private String value(Node o) {
         if (o.isURI()) {
             boolean local = o.getURI().startsWith(MKG.ID_BASE) || o.getURI().startsWith(MKG.NS);
-            String text = local ? label(o) : o.getURI();
-            return Html.link(o.getURI().startsWith(MKG.NS) ? o.getURI() : href(o.getURI()), text);
+            if (!local) return Html.sourceLink(o.getURI());
+            return Html.link(o.getURI().startsWith(MKG.NS) ? o.getURI() : href(o.getURI()), label(o));
         }
         if (o.isLiteral()) {
             String lex = o.getLiteralLexicalForm();
@@ -238,6 +238,9 @@ public final class EntityPage {
             b.append("<p>No lineage recorded around this ").append(Html.esc(kind)).append(".</p>\n");
             return;
         }
+        // Fitted to the page width; the checkbox shows it at full size in a frame that pans (no script needed).
+        b.append("<input type=\"checkbox\" id=\"zoom\" class=\"zoom\"><label for=\"zoom\" class=\"zoom-label\">"
+                + "Full size (scroll inside the frame to pan)</label>\n");
         b.append("<figure class=\"figure\">").append(SvgRenderer.render(lg, colorBy, EntityPage::href))
                 .append("<figcaption class=\"src\">Arrows point from a base model to the model built on it. ")
                 .append("Click a box to open its page.</figcaption></figure>\n");
