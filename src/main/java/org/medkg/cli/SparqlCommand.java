@@ -46,7 +46,17 @@ final class SparqlCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ResultFormat fmt = results.format();
         long timeoutMillis = results.timeoutMillis();
-        String text = source.text != null ? source.text : Files.readString(source.file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = source.text != null ? source.text : Files.readString(source.file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new Medkg.UsageException("no such query file: " + source.file + " (give a path to a .rq file, or the "
+                    + "query itself in quotes)");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new Medkg.UsageException(source.file + " is not UTF-8 text; a query file must be UTF-8");
+        } catch (java.io.IOException e) {
+            throw new Medkg.UsageException("cannot read the query file " + source.file + ": " + e.getMessage());
+        }
         Query query;
         try {
             query = SparqlRunner.parse(text);

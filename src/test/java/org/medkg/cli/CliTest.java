@@ -65,6 +65,13 @@ class CliTest {
     }
 
     @Test
+    void aMissingQueryFileSaysWhatToDo() {
+        Run r = run("sparql", "-f", tmp.resolve("no-such.rq").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no such query file: ") && r.err().contains("give a path to a .rq file"), r.err());
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         Run r = run();
         assertEquals(2, r.code());
