@@ -19,8 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Turns bench/results/raw/*.json into bench/results/results.md and a log-log chart, bench/results/chart.svg. */
 public final class Report {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern BUILD = Pattern.compile(
-            "(\\d+) rows, (\\d+) quads in (\\d+) ms \\(parse (\\d+), convert (\\d+), validate (\\d+), load (\\d+)\\)");
+    /** medkg build's summary line, as printed now ("…; T triples (default graph), Q quads (all graphs); …") or before. */
+    private static final Pattern BUILD = Pattern.compile("(\\d+) rows(?:, |; \\d+ triples \\(default graph\\), )(\\d+) quads"
+            + "(?: in | \\(all graphs\\); )(\\d+) ms \\(parse (\\d+), convert (\\d+), validate (\\d+), load (\\d+)\\)");
 
     private Report() {}
 
