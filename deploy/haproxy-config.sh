@@ -87,7 +87,11 @@ backend replicas
     acl sparql_post_path path /medkg/sparql /medkg/query /medkg
     http-request disable-l7-retry unless METH_GET or METH_HEAD or METH_OPTIONS or sparql_post sparql_post_path
     # A replica that refuses a connection is marked down at once; checks bring it back after two good pings.
-    default-server inter 1s fastinter 250ms downinter 1s fall 2 rise 2 observe layer4 error-limit 1 on-error mark-down
+    # A busy replica is not a dead one: a ping may take seconds under load (timeout check), three must fail
+    # before it is taken out, and each replica gets at most 32 requests at once (the rest wait in HAProxy's
+    # queue, up to 'timeout queue'), so its ping stays answerable.
+    timeout check 5s
+    default-server inter 1s fastinter 250ms downinter 1s fall 3 rise 2 maxconn 32 observe layer4 error-limit 1 on-error mark-down
 CFG
 for s in "${servers[@]}"; do
   name="${s%%=*}" addr="${s#*=}"
