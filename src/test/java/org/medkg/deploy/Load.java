@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A bounded load: a fixed number of clients, each sending its next request when the last is answered, round the
- * given URLs, until stopped. Counts answers, failures (any status but 200, or no answer) and which build
- * (Medkg-Build) answered.
+ * given URLs, until stopped. Counts answers, failures (any status but 200, or no answer), answers cut off after
+ * their status, and which build (Medkg-Build) answered.
  */
 final class Load implements AutoCloseable {
     final AtomicLong ok = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
+    /** Answers whose status and headers came but whose body broke off: sent on before the replica died. */
+    final AtomicLong cut = new AtomicLong();
     final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     final Map<String, AtomicLong> byBuild = new ConcurrentHashMap<>();
     /** The build of the latest answer to the first URL, and its body. */
@@ -38,20 +40,28 @@ final class Load implements AutoCloseable {
                 for (int i = first; running.get(); i++) {
                     String url = urls.get(i % urls.size());
                     try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                        HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url))
                                 .header("Accept", "text/csv").timeout(Duration.ofSeconds(30)).build(),
-                                HttpResponse.BodyHandlers.ofString());
+                                HttpResponse.BodyHandlers.ofInputStream());
                         String build = r.headers().firstValue("Medkg-Build").orElse("(none)");
+                        String body;
+                        try (java.io.InputStream in = r.body()) {
+                            body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        } catch (java.io.IOException e) {
+                            cut.incrementAndGet();
+                            failures.add("cut after " + r.statusCode() + ": " + url + " " + e);
+                            continue;
+                        }
                         if (r.statusCode() != 200) {
                             failed.incrementAndGet();
-                            failures.add(r.statusCode() + " " + url + " " + r.body());
+                            failures.add(r.statusCode() + " " + url + " " + body);
                             continue;
                         }
                         ok.incrementAndGet();
                         byBuild.computeIfAbsent(build, b -> new AtomicLong()).incrementAndGet();
                         if (url.equals(urls.get(0))) {
                             lastBuild = build;
-                            lastBody = r.body();
+                            lastBody = body;
                         }
                     } catch (Exception e) {
                         if (!running.get()) return;
@@ -66,7 +76,7 @@ final class Load implements AutoCloseable {
     }
 
     String summary() {
-        return ok.get() + " ok, " + failed.get() + " failed, by build " + byBuild
+        return ok.get() + " ok, " + failed.get() + " failed, " + cut.get() + " cut mid-body, by build " + byBuild
                 + (failures.isEmpty() ? "" : "; first failures: " + failures.stream().limit(5).toList());
     }
 
