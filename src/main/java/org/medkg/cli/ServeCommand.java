@@ -44,6 +44,10 @@ final class ServeCommand implements Callable<Integer> {
             + "store is served, with a warning).")
     boolean strict;
 
+    @Option(names = "--no-build", description = "Serve the store as it is, never building it (a replica serving a "
+            + "shipped copy, see 'medkg publish'); it still follows store/current.")
+    boolean noBuild;
+
     @Option(names = "--base-iri", defaultValue = "https://w3id.org/medkg/",
             description = "Public base IRI; /id/{kind}/{slug} answers for <base>id/{kind}/{slug} (default: ${DEFAULT-VALUE}).")
     String baseIri;
@@ -68,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Medkg.UsageException(e.getMessage());
         }
-        if (Builds.isStale(paths.inputs(), paths.store())) {
+        if (!noBuild && Builds.isStale(paths.inputs(), paths.store())) {
             err.println("medkg: store is missing or older than data/, ontology/ or queries/; building it first");
             AtomicStoreBuilder.Outcome o = ProjectBuild.run(paths.inputs(), paths.store(), m -> err.println("medkg: " + m));
             if (!o.ok()) {

@@ -105,6 +105,7 @@ public final class MedkgServer {
                 .fusekiModules(FusekiModules.create(new FMod_UI()));
         for (ExportFormat f : ExportFormat.values())
             b.addServlet("/dump." + f.extension(), new DumpServlet(dataset, f));
+        b.addFilter("/*", new BuildHeaderFilter(version));   // first, so every response names its build
         // Cross-origin reads (--cors ORIGINS, default any; --cors off for none).
         if (!"off".equalsIgnoreCase(options.cors())) b.addFilter("/*", new CorsFilter(options.cors()));
         b.addFilter("/*", new RequestLimitsFilter());

@@ -51,6 +51,8 @@ import org.medkg.vocab.MKG;
  */
 public final class AtomicStoreBuilder {
     public static final String CURRENT = "current";
+    /** Prefix of work directories in the store; whatever a killed build or ship left is removed by the next one. */
+    static final String STAGING = ".build-";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -100,15 +102,25 @@ public final class AtomicStoreBuilder {
     }
 
     public Outcome build(Schema schema) throws IOException {
+        return locked(storeDir, () -> buildLocked(schema));
+    }
+
+    /** Work that changes what the store publishes; one at a time per store (builds and shipped copies alike). */
+    interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code work} holding the store's lock, after removing the staging a killed build or ship left. */
+    static <T> T locked(Path storeDir, LockedWork<T> work) throws IOException {
         Files.createDirectories(storeDir);
         try (FileChannel lockChannel = FileChannel.open(storeDir.resolve(".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = lockChannel.tryLock()) {
             if (lock == null)
-                throw new Store.StoreBusyException("another build is running on " + storeDir + " (it holds "
+                throw new Store.StoreBusyException("another build or publish is running on " + storeDir + " (it holds "
                         + storeDir.resolve(".lock") + "); wait for it to finish, then build again");
-            removeStaleStaging();
-            return buildLocked(schema);
+            removeStaleStaging(storeDir);
+            return work.run();
         }
     }
 
@@ -118,7 +130,7 @@ public final class AtomicStoreBuilder {
         // Unique even for builds started in the same second by the same process.
         String name = STAMP.format(now) + "-" + Long.toHexString(ProcessHandle.current().pid())
                 + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        Path staging = storeDir.resolve(".build-" + name);
+        Path staging = storeDir.resolve(STAGING + name);
         Files.createDirectories(staging);
         // What 'current' points at now: kept after publishing, as a running server may still read it.
         Path previous = currentDatabase(storeDir);
@@ -162,11 +174,11 @@ public final class AtomicStoreBuilder {
 
             Path database = storeDir.resolve("db-" + name);
             Files.move(dbDir, database, StandardCopyOption.ATOMIC_MOVE);
-            publish(database);
+            publish(storeDir, database);
             published = true;
             progress.accept("published " + database + " (" + triples + " triples in the default graph, " + quads
                     + " quads in all graphs, " + info.totalMillis() + " ms)");
-            removeOldDatabases(database, previous);
+            removeOldDatabases(storeDir, database, previous);
             return new Outcome(check, database, info);
         } finally {
             deleteTree(staging);
@@ -224,7 +236,7 @@ public final class AtomicStoreBuilder {
     }
 
     /** Points {@code current} at {@code database} with one atomic rename of a fresh symlink. */
-    private void publish(Path database) throws IOException {
+    static void publish(Path storeDir, Path database) throws IOException {
         Path tmp = storeDir.resolve(".current-" + database.getFileName());
         Files.deleteIfExists(tmp);
         Files.createSymbolicLink(tmp, database.getFileName());
@@ -247,7 +259,7 @@ public final class AtomicStoreBuilder {
      * the one it holds ({@link Serving}). Every other {@code db-*} is an older build or the orphan of a killed one
      * and is removed, as are dangling {@code .current-*} links a killed publish left.
      */
-    private void removeOldDatabases(Path keep, Path previous) throws IOException {
+    static void removeOldDatabases(Path storeDir, Path keep, Path previous) throws IOException {
         java.util.Set<Path> kept = new java.util.HashSet<>();
         kept.add(keep.toRealPath());
         if (previous != null && Files.isDirectory(previous)) kept.add(previous.toRealPath());
@@ -264,9 +276,9 @@ public final class AtomicStoreBuilder {
         }
     }
 
-    private void removeStaleStaging() throws IOException {
+    private static void removeStaleStaging(Path storeDir) throws IOException {
         try (Stream<Path> s = Files.list(storeDir)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".build-")).toList()) deleteTree(p);
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(STAGING)).toList()) deleteTree(p);
         }
     }
 

@@ -1,15 +1,10 @@
 package org.medkg.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,20 +17,8 @@ public record Inputs(Path dataDir, Path ontologyDir, Path queriesDir) {
      */
     public String fingerprint() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Path f : files()) {
-                md.update((dataDir != null && f.startsWith(dataDir) ? dataDir.relativize(f) : f.getFileName()).toString()
-                        .getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                try (InputStream in = Files.newInputStream(f)) {
-                    byte[] buf = new byte[1 << 16];
-                    for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-                }
-                md.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return FileDigest.sha256(files(), f -> (dataDir != null && f.startsWith(dataDir) ? dataDir.relativize(f)
+                    : f.getFileName()).toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
