@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "A knowledge graph of medical and biomedical foundation models and their lineage.",
         subcommands = {BuildCommand.class, ValidateCommand.class, ExportCommand.class, SparqlCommand.class,
                 StatsCommand.class, QueriesCommand.class, QueryCommand.class, ServeCommand.class, ImportCommand.class,
-                CompareCommand.class, LineageCommand.class, GenerateCommand.class, PublishCommand.class,
+                CompareCommand.class, LineageCommand.class, GenerateCommand.class, WarmCommand.class, PublishCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 invalid input (catalog errors, bad query), 2 usage error, 3 store or port busy.",
                 "Paths default to the medkg checkout (MEDKG_HOME) or the current directory."})
