@@ -95,10 +95,14 @@ final class QueryCommand implements Callable<Integer> {
 
     /** Which rows were printed, and how to ask for the rest: on stderr, so that stdout stays the result alone. */
     private void reportPage(long offset, int rows, long total, int limit) {
+        if (limit == 0) {
+            spec.commandLine().getErr().println("medkg: " + total + " row" + (total == 1 ? "" : "s") + " (--limit 0 prints none)");
+            return;
+        }
         long more = Math.max(0, total - offset - rows);
         String shown = rows == 0 ? "no rows at offset " + offset : "rows " + (offset + 1) + "-" + (offset + rows);
         spec.commandLine().getErr().println("medkg: " + shown + " of " + total
-                + (more > 0 && limit > 0 ? "; " + more + " more (use --offset " + (offset + rows) + " --limit " + limit + ")" : ""));
+                + (more > 0 ? "; " + more + " more (use --offset " + (offset + rows) + " --limit " + limit + ")" : ""));
     }
 
     private static void flush(OutputStream out) {
