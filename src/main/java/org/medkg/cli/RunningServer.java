@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.medkg.query.Paging;
 import org.medkg.query.Prefixes;
 import org.medkg.query.ResultFormat;
 import org.medkg.store.Serving;
@@ -69,8 +70,11 @@ final class RunningServer {
         }
     }
 
-    /** Runs a canned query on the server's API and writes the rows in {@code format}. */
-    static void cannedQuery(String base, String name, Map<String, String> params, long timeoutMillis,
+    /**
+     * Runs a canned query on the server's API and writes the rows in {@code format}; returns the total number of rows
+     * the server reports for a page, or -1 when it reports none (a whole answer).
+     */
+    static long cannedQuery(String base, String name, Map<String, String> params, Paging paging, long timeoutMillis,
                             ResultFormat format, OutputStream out) throws IOException, InterruptedException {
         StringBuilder url = new StringBuilder(base).append("api/queries/").append(URLEncoder.encode(name, StandardCharsets.UTF_8));
         char sep = '?';
@@ -79,6 +83,8 @@ final class RunningServer {
                     .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
             sep = '&';
         }
+        if (paging.limited()) url.append(sep).append("limit=").append(paging.limit()).append("&offset=").append(paging.offset());
+        else if (paging.offset() > 0) url.append(sep).append("offset=").append(paging.offset());
         HttpResponse<InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.toString()))
                 .header("Accept", "application/sparql-results+json").timeout(Duration.ofMillis(timeoutMillis + 5000)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -90,5 +96,6 @@ final class RunningServer {
         }
         ResultSet rs = ResultSetMgr.read(r.body(), ResultSetLang.RS_JSON);
         format.write(out, rs, Prefixes.standard());
+        return r.headers().firstValueAsLong(Paging.TOTAL_COUNT_HEADER).orElse(-1);
     }
 }

@@ -191,7 +191,8 @@ public final class ParamResolver {
         return value.length() > 200 ? "value longer than 200 characters" : sb.toString();
     }
 
-    private static String printable(String v) {
-        return v.length() > 40 ? v.substring(0, 40) + "…" : v.replaceAll("\\p{Cntrl}", "?");
+    static String printable(String v) {
+        String s = v.replaceAll("\\p{Cntrl}", "?");
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -67,6 +69,10 @@ public final class QueryLibrary {
         return new QueryLibrary(Collections.unmodifiableMap(out));
     }
 
+    /** Parameter names the API keeps for itself: paging and the results format (as SPARQLWrapper sends it). */
+    public static final Set<String> RESERVED_PARAMS =
+            Collections.unmodifiableSet(new TreeSet<>(List.of("limit", "offset", "format", "output", "results")));
+
     static CannedQuery parse(Path file) throws IOException {
         Matcher fm = FILE.matcher(file.getFileName().toString());
         if (!fm.matches()) throw new QueryFileException(file + ": file name must be NNN-name.rq (e.g. 010-built-on.rq)");
@@ -90,6 +96,9 @@ public final class QueryLibrary {
         List<CannedQuery.Param> params = new ArrayList<>();
         for (JsonNode p : h.path("params")) {
             String pname = p.path("name").asText("");
+            if (RESERVED_PARAMS.contains(pname))
+                throw new QueryFileException(file + ": parameter name '" + pname + "' is reserved (the API reads "
+                        + String.join(", ", RESERVED_PARAMS) + " itself); choose another");
             ParamType type;
             try {
                 type = ParamType.parse(p.path("type").asText("string"));

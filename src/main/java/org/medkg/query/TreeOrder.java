@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.ResultSet;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
@@ -27,10 +26,6 @@ final class TreeOrder {
     static final Var TREE_DEPTH = Var.alloc("treeDepth");
 
     private TreeOrder() {}
-
-    static ResultSet depthFirst(ResultSet rs) {
-        return ResultSet.adapt(depthFirst(RowSet.adapt(rs)));
-    }
 
     static RowSet depthFirst(RowSet in) {
         List<Var> vars = new ArrayList<>(in.getResultVars());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,8 @@ import org.medkg.query.BadParameterException;
 import org.medkg.query.CannedQuery;
 import org.medkg.query.CannedQueryRunner;
 import org.medkg.query.Coverage;
+import org.medkg.query.Page;
+import org.medkg.query.Paging;
 import org.medkg.query.QueryLibrary;
 import org.medkg.render.Html;
 
@@ -25,6 +28,8 @@ import org.medkg.render.Html;
  * {@code /browse/queries} and {@code /browse/queries/{name}} (a form for the query's parameters, and its results).
  */
 final class BrowseServlet extends HttpServlet {
+    /** Rows per page of a query's results, as on the entity pages. */
+    static final int PAGE_SIZE = EntityPage.PAGE_SIZE;
     private final transient DatasetGraph dataset;
     private final transient QueryLibrary library;
     private final long timeoutMillis;
@@ -86,20 +91,26 @@ final class BrowseServlet extends HttpServlet {
         CannedQuery search = library.get("search");
         StringBuilder b = new StringBuilder("<h1>Search: ").append(Html.esc(q)).append("</h1>\n");
         try {
+            Paging paging = Paging.parse(String.valueOf(PAGE_SIZE), req.getParameter("offset"), "limit", "offset");
             StringBuilder list = new StringBuilder();
-            int[] n = {0};
-            new CannedQueryRunner(dataset, timeoutMillis).select(search, Map.of("text", q), rs -> rs.forEachRemaining(s -> {
-                n[0]++;
-                String iri = s.getResource("entity").getURI();
-                String name = s.getLiteral("name").getLexicalForm();
-                String matched = s.getLiteral("matched").getLexicalForm();
-                list.append("<li>").append(Html.link(EntityPage.href(iri), name)).append(" <span class=\"kind\">")
-                        .append(Html.esc(s.getLiteral("kind").getLexicalForm())).append("</span>")
-                        .append(matched.equals(name) ? "" : " <span class=\"src\">(also known as " + Html.esc(matched) + ")</span>")
-                        .append("</li>\n");
-            }));
-            b.append(n[0] == 0 ? "<p>Nothing in the catalog has that name or alias.</p>\n" + suggestions(q)
-                    : "<p>" + n[0] + " match" + (n[0] == 1 ? "" : "es") + ".</p>\n<ul class=\"results\">\n" + list + "</ul>\n");
+            CannedQueryRunner runner = new CannedQueryRunner(dataset, timeoutMillis);
+            Page[] page = new Page[1];
+            runner.page(search, runner.bind(search, Map.of("text", q)), paging, p -> {
+                page[0] = p;
+                p.resultSet().forEachRemaining(s -> {
+                    String iri = s.getResource("entity").getURI();
+                    String name = s.getLiteral("name").getLexicalForm();
+                    String matched = s.getLiteral("matched").getLexicalForm();
+                    list.append("<li>").append(Html.link(EntityPage.href(iri), name)).append(" <span class=\"kind\">")
+                            .append(Html.esc(s.getLiteral("kind").getLexicalForm())).append("</span>")
+                            .append(matched.equals(name) ? "" : " <span class=\"src\">(also known as " + Html.esc(matched) + ")</span>")
+                            .append("</li>\n");
+                });
+            });
+            long n = page[0].total();
+            b.append(n == 0 ? "<p>Nothing in the catalog has that name or alias.</p>\n" + suggestions(q)
+                    : "<p>" + n + " match" + (n == 1 ? "" : "es") + ".</p>\n<ul class=\"results\">\n" + list + "</ul>\n"
+                    + (n > page[0].rows().size() ? pager(page[0], req) : ""));
             Pages.html(resp, 200, Html.page("Search", b.toString()));
         } catch (BadParameterException e) {
             Pages.error(req, resp, 400, "Cannot search for that", e.getMessage());
@@ -178,8 +189,11 @@ final class BrowseServlet extends HttpServlet {
         int status = 200;
         if (run) {
             try {
+                Paging paging = Paging.parse(Objects.requireNonNullElse(req.getParameter("limit"), String.valueOf(PAGE_SIZE)),
+                        req.getParameter("offset"), "limit", "offset");
                 StringBuilder table = new StringBuilder();
-                new CannedQueryRunner(dataset, timeoutMillis).select(q, values, rs -> table.append(resultsTable(rs)));
+                CannedQueryRunner runner = new CannedQueryRunner(dataset, timeoutMillis);
+                runner.page(q, runner.bind(q, values), paging, page -> table.append(resultsTable(page, req)));
                 b.append("<h2 id=\"results\">Results</h2>\n").append(table);
             } catch (BadParameterException e) {
                 status = 400;
@@ -193,34 +207,55 @@ final class BrowseServlet extends HttpServlet {
         Pages.html(resp, status, Html.page(q.title(), b.toString()));
     }
 
-    static String resultsTable(ResultSet rs) {
+    /** One page of results as a table, with which rows these are, how many more there are, and links to them. */
+    static String resultsTable(Page page, HttpServletRequest req) {
+        ResultSet rs = page.resultSet();
         List<String> vars = rs.getResultVars();
         StringBuilder t = new StringBuilder("<div class=\"table-wrap\"><table><thead><tr>");
         for (String v : vars) t.append("<th scope=\"col\">").append(Html.esc(v)).append("</th>");
         t.append("</tr></thead><tbody>\n");
-        int rows = 0;
         while (rs.hasNext()) {
             QuerySolution s = rs.next();
-            rows++;
             t.append("<tr>");
-            for (String v : vars) {
-                RDFNode n = s.get(v);
-                t.append("<td>");
-                if (n == null) t.append("");
-                else if (n.isURIResource()) {
-                    String iri = n.asResource().getURI();
-                    t.append(Html.link(EntityPage.href(iri), iri.substring(iri.lastIndexOf('/') + 1)));
-                } else if (n.isLiteral()) {
-                    String lex = n.asLiteral().getLexicalForm();
-                    if (lex.matches("https?://\\S+( https?://\\S+)*")) {
-                        for (String u : lex.split(" ")) t.append(Html.sourceLink(u)).append(' ');
-                    } else t.append(Html.esc(lex));
-                }
-                t.append("</td>");
-            }
+            for (String v : vars) t.append("<td>").append(cell(s.get(v))).append("</td>");
             t.append("</tr>\n");
         }
-        t.append("</tbody></table></div>\n<p class=\"src\">").append(rows).append(" row").append(rows == 1 ? "" : "s").append(".</p>\n");
+        return t.append("</tbody></table></div>\n").append(pager(page, req)).toString();
+    }
+
+    /** Which rows a page shows, how many more there are, and links to the pages before and after it. */
+    static String pager(Page page, HttpServletRequest req) {
+        StringBuilder t = new StringBuilder("<p class=\"src\">");
+        long first = page.offset() + 1, last = page.offset() + page.rows().size();
+        if (page.rows().isEmpty()) t.append(page.total() == 0 ? "No rows." : "No rows here; the answer has " + page.total() + ".");
+        else if (page.offset() == 0 && page.more() == 0) t.append(page.total()).append(page.total() == 1 ? " row." : " rows.");
+        else t.append("Rows ").append(first).append("–").append(last).append(" of ").append(page.total())
+                .append(page.more() > 0 ? "; " + page.more() + " more." : ".");
+        t.append("</p>\n");
+        if (page.offset() > 0 || page.nextOffset() >= 0) {
+            t.append("<nav class=\"pager\" aria-label=\"Result pages\">");
+            if (page.offset() > 0)
+                t.append(Html.link(QueryApiServlet.pageUrl(req, page.limit(), Math.max(0, page.offset() - page.limit())),
+                        "← previous")).append(' ');
+            if (page.nextOffset() >= 0)
+                t.append(Html.link(QueryApiServlet.pageUrl(req, page.limit(), page.nextOffset()),
+                        "next " + Math.min(page.limit(), page.more()) + " →"));
+            t.append("</nav>\n");
+        }
         return t.toString();
+    }
+
+    private static String cell(RDFNode n) {
+        if (n == null) return "";
+        if (n.isURIResource()) {
+            String iri = n.asResource().getURI();
+            return Html.link(EntityPage.href(iri), iri.substring(iri.lastIndexOf('/') + 1));
+        }
+        if (!n.isLiteral()) return "";
+        String lex = n.asLiteral().getLexicalForm();
+        if (!lex.matches("https?://\\S+( https?://\\S+)*")) return Html.esc(lex);
+        StringBuilder links = new StringBuilder();
+        for (String u : lex.split(" ")) links.append(Html.sourceLink(u)).append(' ');
+        return links.toString();
     }
 }

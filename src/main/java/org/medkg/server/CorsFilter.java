@@ -34,7 +34,7 @@ public final class CorsFilter implements Filter {
         if (origin != null && (origins.isEmpty() || origins.contains(origin))) {
             resp.setHeader("Access-Control-Allow-Origin", origins.isEmpty() ? "*" : origin);
             if (!origins.isEmpty()) resp.addHeader("Vary", "Origin");
-            resp.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, Content-Location, Link, Medkg-Build, Medkg-Total-Count");
+            resp.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, Content-Location, Link, Medkg-Build, " + QueryApiServlet.TOTAL_COUNT);
             if ("OPTIONS".equals(req.getMethod()) && req.getHeader("Access-Control-Request-Method") != null) {
                 resp.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
                 String headers = req.getHeader("Access-Control-Request-Headers");

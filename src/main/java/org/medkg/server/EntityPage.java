@@ -311,7 +311,8 @@ public final class EntityPage {
     private void list(StringBuilder b, String heading, List<Node> items) {
         if (items.isEmpty()) return;
         List<Node> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER));
+        // Ties of name are broken by IRI, so that the pages of a list never overlap.
+        sorted.sort(Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER).thenComparing(n -> n.toString()));
         int pages = (sorted.size() + PAGE_SIZE - 1) / PAGE_SIZE;
         int p = Math.min(page, pages);
         int from = (p - 1) * PAGE_SIZE, to = Math.min(sorted.size(), from + PAGE_SIZE);

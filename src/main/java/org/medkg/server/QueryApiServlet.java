@@ -1,10 +1,10 @@
 package org.medkg.server;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,15 +22,24 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.medkg.query.BadParameterException;
 import org.medkg.query.CannedQuery;
 import org.medkg.query.CannedQueryRunner;
+import org.medkg.query.Page;
+import org.medkg.query.Paging;
 import org.medkg.query.QueryLibrary;
 import org.medkg.catalog.Suggest;
 
 /**
  * {@code GET /api/queries}: the canned queries and their metadata as JSON.
- * {@code GET /api/queries/{name}?param=value}: runs one; SPARQL results in the format the Accept header asks
- * for (JSON, CSV, TSV or XML). A bad parameter gets 400 with the reason, an unknown query 404, a timeout 503.
+ * {@code GET /api/queries/{name}?param=value}: runs one; SPARQL results in the format {@code format=} or the Accept
+ * header asks for (JSON, CSV, TSV or XML). {@code limit=} and {@code offset=} return one page with the total and a
+ * link to the next; without a limit the whole answer (from {@code offset}) streams. A bad parameter gets 400 with the
+ * reason, an unknown query 404, a timeout 503.
  */
 final class QueryApiServlet extends HttpServlet {
+    static final String TOTAL_COUNT = Paging.TOTAL_COUNT_HEADER;
+    static final String LIMIT = "limit";
+    static final String OFFSET = "offset";
+    /** A full answer is held up to this size, to be sent whole with a clean status, and streamed beyond it. */
+    static final int STREAM_AFTER = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final transient DatasetGraph dataset;
     private final transient QueryLibrary library;
@@ -58,30 +67,97 @@ final class QueryApiServlet extends HttpServlet {
         }
         Map<String, String> params = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
+            if (ResultsNegotiation.PARAMETERS.contains(e.getKey())) continue;   // may repeat, if they agree
             if (e.getValue().length > 1) {
                 error(resp, 400, "parameter '" + e.getKey() + "' is given more than once");
                 return;
             }
             params.put(e.getKey(), e.getValue()[0]);
         }
-        Lang lang = negotiate(req.getHeader("Accept"));
+        StreamedResponse body = null;
         try {
+            Lang byParameter = ResultsNegotiation.byParameters(req.getParameterMap());
+            Lang lang = byParameter != null ? byParameter : ResultsNegotiation.byAccept(req.getHeader("Accept"));
+            Paging paging = Paging.parse(params.remove(LIMIT), params.remove(OFFSET), LIMIT, OFFSET);
             CannedQueryRunner runner = new CannedQueryRunner(dataset, timeoutMillis);
             Query bound = runner.bind(q, params);
-            // Results are buffered so that a timeout mid-way still gets a clean 503, not a truncated 200.
-            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-            runner.select(q, bound, rs -> ResultSetMgr.write(buf, rs, lang));
-            resp.setStatus(200);
-            resp.setContentType(lang.getContentType().getContentTypeStr() + "; charset=utf-8");
-            resp.setHeader("Vary", "Accept");
-            try (OutputStream out = resp.getOutputStream()) {
-                buf.writeTo(out);
+            if (paging.limited()) {
+                page(req, resp, runner, q, bound, paging, lang);
+                return;
             }
+            StreamedResponse out = body = new StreamedResponse(resp, STREAM_AFTER, () -> {
+                resp.setStatus(200);
+                resp.setContentType(lang.getContentType().getContentTypeStr() + "; charset=utf-8");
+                resp.setHeader("Vary", "Accept");
+            });
+            runner.select(q, bound, paging.offset(), rs -> ResultSetMgr.write(out, rs, lang));
+            out.finish();
         } catch (BadParameterException e) {
             error(resp, 400, e.getMessage());
         } catch (QueryCancelledException e) {
+            if (body != null && body.committed()) throw e;      // cuts the connection: the client sees a broken transfer
             error(resp, 503, "query timed out after " + timeoutMillis + " ms");
         }
+    }
+
+    /**
+     * One page, held whole so that its status is decided when it is complete: the rows, the total in
+     * {@value #TOTAL_COUNT} (and in a {@code paging} member of a JSON result), and the next page as a {@code Link}.
+     */
+    private void page(HttpServletRequest req, HttpServletResponse resp, CannedQueryRunner runner, CannedQuery q,
+                      Query bound, Paging paging, Lang lang) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Page[] page = new Page[1];
+        runner.page(q, bound, paging, p -> {
+            page[0] = p;
+            ResultSetMgr.write(buf, p.resultSet(), lang);
+        });
+        Page p = page[0];
+        String next = p.nextOffset() < 0 ? null : pageUrl(req, p.limit(), p.nextOffset());
+        byte[] bytes = lang.equals(ResultSetLang.RS_JSON) ? withPaging(buf, p, next) : buf.toByteArray();
+        resp.setStatus(200);
+        resp.setContentType(lang.getContentType().getContentTypeStr() + "; charset=utf-8");
+        resp.setHeader("Vary", "Accept");
+        resp.setHeader(TOTAL_COUNT, Long.toString(p.total()));
+        if (next != null) resp.setHeader("Link", "<" + next + ">; rel=\"next\"");
+        resp.setContentLength(bytes.length);
+        try (OutputStream out = resp.getOutputStream()) {
+            out.write(bytes);
+        }
+    }
+
+    /**
+     * A SPARQL JSON result with a {@code paging} member after {@code results}: {@code offset}, {@code limit},
+     * {@code total} and {@code next} (null on the last page). Readers of SPARQL JSON results skip members they do not
+     * know (Jena's and rdflib's do; a test reads it with both).
+     */
+    static byte[] withPaging(ByteArrayOutputStream json, Page p, String next) {
+        String doc = json.toString(StandardCharsets.UTF_8);
+        int end = doc.lastIndexOf('}');
+        ObjectNode paging = JSON.createObjectNode();
+        paging.put("offset", p.offset());
+        paging.put("limit", p.limit());
+        paging.put("total", p.total());
+        paging.put("next", next);
+        return (doc.substring(0, end).stripTrailing() + " ,\n  \"paging\": " + paging + "\n}\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** This request's URL (path and query) with another limit and offset, as the client wrote its other parameters. */
+    static String pageUrl(HttpServletRequest req, int limit, long offset) {
+        StringBuilder url = new StringBuilder(req.getRequestURI());
+        char sep = '?';
+        String qs = req.getQueryString();
+        if (qs != null) {
+            for (String pair : qs.split("&")) {
+                String key = pair.split("=", 2)[0];
+                if (pair.isEmpty() || key.equals(LIMIT) || key.equals(OFFSET)) continue;
+                url.append(sep).append(pair);
+                sep = '&';
+            }
+        }
+        return url.append(sep).append(LIMIT).append('=').append(limit).append('&').append(OFFSET).append('=').append(offset)
+                .toString();
     }
 
     private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -108,22 +184,6 @@ final class QueryApiServlet extends HttpServlet {
         resp.setStatus(200);
         resp.setContentType("application/json; charset=utf-8");
         JSON.writerWithDefaultPrettyPrinter().writeValue(resp.getOutputStream(), arr);
-    }
-
-    /** The results format for an Accept header; JSON when nothing better matches. */
-    static Lang negotiate(String accept) {
-        if (accept == null) return ResultSetLang.RS_JSON;
-        for (String part : List.of(accept.split(","))) {
-            String type = part.split(";")[0].trim().toLowerCase();
-            switch (type) {
-                case "application/sparql-results+json", "application/json" -> { return ResultSetLang.RS_JSON; }
-                case "text/csv" -> { return ResultSetLang.RS_CSV; }
-                case "text/tab-separated-values" -> { return ResultSetLang.RS_TSV; }
-                case "application/sparql-results+xml", "application/xml", "text/xml" -> { return ResultSetLang.RS_XML; }
-                default -> { }
-            }
-        }
-        return ResultSetLang.RS_JSON;
     }
 
     private static void error(HttpServletResponse resp, int status, String message) throws IOException {

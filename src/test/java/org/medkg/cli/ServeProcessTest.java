@@ -33,7 +33,7 @@ class ServeProcessTest {
     }
 
     /** Reads the process's output until a line contains {@code marker} or it exits; returns what it read. */
-    private static String until(Process p, String marker) throws Exception {
+    static String until(Process p, String marker) throws Exception {
         StringBuilder out = new StringBuilder();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.currentTimeMillis() + 60_000;
