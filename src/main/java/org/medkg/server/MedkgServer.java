@@ -86,6 +86,9 @@ public final class MedkgServer {
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(options.timeoutMillis()));
         org.medkg.query.CancellableRegex.install(dataset.getContext());
 
+        // built-on answered from memory once the lineage index of the served build is read (in the background).
+        IndexedAnswers indexed = new IndexedAnswers(dataset, version, library.get(IndexedAnswers.BUILT_ON),
+                m -> System.err.println("medkg: " + m));
         FusekiServer.Builder b = FusekiServer.create()
                 .port(options.port())
                 .loopback(options.loopback())
@@ -94,8 +97,8 @@ public final class MedkgServer {
                 // What the UI needs besides FMod_UI: server control (to locate the UI files) and the status servlet.
                 .addServletAttribute(Fuseki.attrFusekiServerCtl, new FusekiServerCtl(null))
                 .addServlet("/$/server", new ActionServerStatus())
-                .addServlet("/api/queries", new QueryApiServlet(dataset, library, options.timeoutMillis()))
-                .addServlet("/api/queries/*", new QueryApiServlet(dataset, library, options.timeoutMillis()))
+                .addServlet("/api/queries", new QueryApiServlet(dataset, library, options.timeoutMillis(), indexed))
+                .addServlet("/api/queries/*", new QueryApiServlet(dataset, library, options.timeoutMillis(), indexed))
                 .addServlet("/browse", new BrowseServlet(dataset, library, options.timeoutMillis()))
                 .addServlet("/browse/*", new BrowseServlet(dataset, library, options.timeoutMillis()))
                 .addServlet("/id/*", new LinkedDataServlet(dataset, options.baseIri(), false))

@@ -45,10 +45,15 @@ final class QueryApiServlet extends HttpServlet {
     private final transient QueryLibrary library;
     private final long timeoutMillis;
 
-    QueryApiServlet(DatasetGraph dataset, QueryLibrary library, long timeoutMillis) {
+    /** Says which engine answered: {@code lineage-index} (see {@link IndexedAnswers}) or {@code sparql}. */
+    static final String ANSWERED_BY = "Medkg-Answered-By";
+    private final transient IndexedAnswers indexed;
+
+    QueryApiServlet(DatasetGraph dataset, QueryLibrary library, long timeoutMillis, IndexedAnswers indexed) {
         this.dataset = dataset;
         this.library = library;
         this.timeoutMillis = timeoutMillis;
+        this.indexed = indexed;
     }
 
     @Override
@@ -79,6 +84,26 @@ final class QueryApiServlet extends HttpServlet {
             Lang byParameter = ResultsNegotiation.byParameters(req.getParameterMap());
             Lang lang = byParameter != null ? byParameter : ResultsNegotiation.byAccept(req.getHeader("Accept"));
             Paging paging = Paging.parse(params.remove(LIMIT), params.remove(OFFSET), LIMIT, OFFSET);
+            java.util.List<org.apache.jena.sparql.engine.binding.Binding> rows = indexed == null ? null : indexed.rows(q, params);
+            if (rows != null) {
+                resp.setHeader(ANSWERED_BY, "lineage-index");
+                if (paging.limited()) {
+                    int from = (int) Math.min(rows.size(), paging.offset());
+                    int to = (int) Math.min(rows.size(), (long) from + paging.limit());
+                    write(req, resp, new Page(org.medkg.query.LineageIndex.VARS, rows.subList(from, to), paging.offset(),
+                            paging.limit(), rows.size()), lang);
+                    return;
+                }
+                resp.setStatus(200);
+                resp.setContentType(lang.getContentType().getContentTypeStr() + "; charset=utf-8");
+                resp.setHeader("Vary", "Accept");
+                try (OutputStream out = new java.io.BufferedOutputStream(resp.getOutputStream(), 1 << 16)) {
+                    ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(org.apache.jena.sparql.exec.RowSetStream.create(
+                            org.medkg.query.LineageIndex.VARS, rows.subList((int) Math.min(rows.size(), paging.offset()), rows.size()).iterator())), lang);
+                }
+                return;
+            }
+            resp.setHeader(ANSWERED_BY, "sparql");
             CannedQueryRunner runner = new CannedQueryRunner(dataset, timeoutMillis);
             Query bound = runner.bind(q, params);
             if (paging.limited()) {
@@ -106,13 +131,20 @@ final class QueryApiServlet extends HttpServlet {
      */
     private void page(HttpServletRequest req, HttpServletResponse resp, CannedQueryRunner runner, CannedQuery q,
                       Query bound, Paging paging, Lang lang) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Page[] page = new Page[1];
+        // Written inside the read transaction: the store's rows resolve their terms lazily.
         runner.page(q, bound, paging, p -> {
-            page[0] = p;
-            ResultSetMgr.write(buf, p.resultSet(), lang);
+            try {
+                write(req, resp, p, lang);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         });
-        Page p = page[0];
+    }
+
+    /** Writes one page: the rows, the total, and the link to the next page. */
+    private void write(HttpServletRequest req, HttpServletResponse resp, Page p, Lang lang) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        ResultSetMgr.write(buf, p.resultSet(), lang);
         String next = p.nextOffset() < 0 ? null : pageUrl(req, p.limit(), p.nextOffset());
         byte[] bytes = lang.equals(ResultSetLang.RS_JSON) ? withPaging(buf, p, next) : buf.toByteArray();
         resp.setStatus(200);

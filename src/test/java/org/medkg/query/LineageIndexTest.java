@@ -1,0 +1,103 @@
+package org.medkg.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.medkg.server.ProjectBuild;
+import org.medkg.store.Store;
+import org.medkg.testing.Catalogs;
+import org.medkg.vocab.MKG;
+
+/**
+ * The in-memory answer of {@code built-on} is the query's answer: the same rows in the same order (sources compared
+ * as sets, since SPARQL leaves GROUP_CONCAT's order to the engine), for every base the closure knows (every
+ * ancestor of some model, and every family), and for every parameter on a sample of them.
+ */
+class LineageIndexTest {
+    @TempDir static Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"data", "valid/evidence", "valid/minimal"})
+    void indexAnswersExactlyAsTheQuery(String fixture) throws Exception {
+        Path data = fixture.equals("data") ? Catalogs.DATA : Catalogs.materialise(fixture, tmp.resolve(fixture.replace('/', '-')));
+        Path storeDir = tmp.resolve("store-" + fixture.replace('/', '-'));
+        assertTrue(ProjectBuild.run(Catalogs.inputs(data), storeDir, m -> {}).ok());
+        QueryLibrary library = QueryLibrary.load(Catalogs.QUERIES);
+        CannedQuery q = library.get("built-on");
+        try (Store store = Store.open(storeDir)) {
+            var dsg = store.dataset();
+            LineageIndex index = LineageIndex.build(dsg, q);
+            CannedQueryRunner runner = new CannedQueryRunner(dsg, 60_000);
+            Set<Node> bases = new LinkedHashSet<>();
+            Txn.executeRead(dsg, () -> {
+                dsg.getGraph(MKG.GRAPH_CLOSURE).find().forEachRemaining(t -> {
+                    if (!t.getPredicate().equals(MKG.depth)) bases.add(t.getObject());
+                });
+                dsg.getDefaultGraph().find(Node.ANY, MKG.inFamily, Node.ANY).forEachRemaining(t -> bases.add(t.getObject()));
+            });
+            assertTrue(bases.size() > 3, "bases: " + bases.size());
+            List<Map<Var, Node>> cases = new ArrayList<>();
+            int i = 0;
+            for (Node base : bases) {
+                cases.add(Map.of(Var.alloc("_base"), base));
+                if (i++ % 7 == 0) {   // every parameter, on a sample of bases
+                    for (String level : new String[] {"stated", "declared", "inferred"})
+                        cases.add(Map.of(Var.alloc("_base"), base, Var.alloc("_evidence"), NodeFactory.createURI(MKG.NS + level.substring(0, 1).toUpperCase() + level.substring(1))));
+                    cases.add(Map.of(Var.alloc("_base"), base, Var.alloc("_excludeExports"), NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean)));
+                    cases.add(Map.of(Var.alloc("_base"), base, Var.alloc("_task"), NodeFactory.createLiteralString("token-classification")));
+                }
+            }
+            long rowsCompared = 0;
+            for (Map<Var, Node> params : cases) {
+                List<Binding> expected = new ArrayList<>();
+                runner.select(q, QueryTransformOps.replaceVars(q.query(), params), rs -> rs.forEachRemaining(s ->
+                        expected.add(org.apache.jena.sparql.core.ResultBinding.class.isInstance(s)
+                                ? ((org.apache.jena.sparql.core.ResultBinding) s).getBinding() : toBinding(s))));
+                List<Binding> actual = Txn.calculateRead(dsg, () -> index.builtOn(params));
+                assertEquals(expected.size(), actual.size(), "rows for " + params);
+                for (int r = 0; r < expected.size(); r++) {
+                    for (Var v : LineageIndex.VARS) {
+                        Node e = expected.get(r).get(v);
+                        Node a = actual.get(r).get(v);
+                        if (v.getVarName().equals("sources"))
+                            assertEquals(words(e), words(a), "sources of row " + r + " for " + params);
+                        else assertEquals(e, a, v + " of row " + r + " for " + params + "\nexpected " + expected.get(r) + "\nactual   " + actual.get(r));
+                    }
+                }
+                rowsCompared += expected.size();
+            }
+            assertTrue(rowsCompared > 0, "some rows compared");
+            System.out.printf("LineageIndexTest %s: %d cases, %d rows identical%n", fixture, cases.size(), rowsCompared);
+        }
+    }
+
+    private static Set<String> words(Node n) {
+        return new TreeSet<>(List.of(n.getLiteralLexicalForm().split(" ")));
+    }
+
+    private static Binding toBinding(org.apache.jena.query.QuerySolution s) {
+        var b = org.apache.jena.sparql.engine.binding.BindingBuilder.create();
+        Map<String, Node> m = new HashMap<>();
+        s.varNames().forEachRemaining(v -> m.put(v, s.get(v).asNode()));
+        m.forEach((k, v) -> b.add(Var.alloc(k), v));
+        return b.build();
+    }
+}
