@@ -39,6 +39,10 @@ mvn -B -q -Dstyle.color=never -DskipTests package >&2
 
 rss() { awk '/Maximum resident set size/ {print $NF}' "$1"; }
 
+# The realistic catalog (data/ with its imports): start-up of the command line and the server ("real catalog").
+./medkg build > /dev/null
+bench/startup.sh data store meditron-70b "${STARTUP_RUNS:-10}" > "$RAW/startup-0.json" 2> "$WORK/startup-0.err"
+
 for N in $SIZES; do
   echo "bench: N=$N" >&2
   data="$WORK/syn-$N"; store="$WORK/store-$N"; nt="$WORK/syn-$N.nt"; floor="$WORK/tdbloader-$N"
@@ -62,6 +66,8 @@ for N in $SIZES; do
 
   java -Xmx4g -cp target/medkg.jar org.medkg.bench.QueryBench "$store" queries "$RAW/queries-$N.json" \
       "$root" "$leaf" inst-10 medqa "$RUNS" "$LOAD_SECONDS" "$WARMUP" 2> "$WORK/queries-$N.err"
+
+  bench/startup.sh "$data" "$store" "$leaf" "${STARTUP_RUNS:-10}" > "$RAW/startup-$N.json" 2> "$WORK/startup-$N.err"
 
   rootIri="https://w3id.org/medkg/id/model/$root"
   rdf4j=$(java -Xmx16g -jar bench/rdf4j/target/rdf4j-bench.jar "$nt" "$rootIri" "$RUNS" 3 2> "$WORK/rdf4j-$N.err" || echo "{\"error\":\"rdf4j failed: $(grep -m1 -iE 'error|exception' "$WORK/rdf4j-$N.err" | tr -d '"\\' | cut -c1-120)\"}")

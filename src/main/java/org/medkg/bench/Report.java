@@ -31,10 +31,12 @@ public final class Report {
         JsonNode machine = JSON.readTree(raw.resolve("machine.json").toFile());
         TreeMap<Integer, JsonNode> builds = new TreeMap<>();
         TreeMap<Integer, JsonNode> queries = new TreeMap<>();
+        TreeMap<Integer, JsonNode> startups = new TreeMap<>();
         for (File f : raw.toFile().listFiles()) {
-            Matcher m = Pattern.compile("(build|queries)-(\\d+)\\.json").matcher(f.getName());
+            Matcher m = Pattern.compile("(build|queries|startup)-(\\d+)\\.json").matcher(f.getName());
             if (!m.matches()) continue;
-            (m.group(1).equals("build") ? builds : queries).put(Integer.parseInt(m.group(2)), JSON.readTree(f));
+            TreeMap<Integer, JsonNode> into = m.group(1).equals("build") ? builds : m.group(1).equals("queries") ? queries : startups;
+            into.put(Integer.parseInt(m.group(2)), JSON.readTree(f));
         }
         StringBuilder md = new StringBuilder();
         md.append("# medkg benchmark results\n\n");
@@ -82,6 +84,34 @@ public final class Report {
             put(series, "medkg built-on, canned, in-process p50", e.getKey(), q.path("inProcess").path("built-on").path("stats").path("p50").asDouble());
         }
 
+        md.append("\n## First page (limit=100, with the total) over HTTP, and which engine answered\n\n");
+        md.append("`built-on` is answered from the server's lineage index once it has read it (the time after start is ")
+                .append("given); the other queries by SPARQL. A page is the first 100 rows in the query's order, with ")
+                .append("`Medkg-Total-Count`.\n\n");
+        md.append("| models | query | answered by | total rows | first page p50 / p95 / p99 | full answer p50 / p95 / p99 | index ready after start (ms) |\n")
+                .append("|---:|---|---|---:|---|---|---:|\n");
+        for (var e : queries.entrySet()) {
+            JsonNode q = e.getValue();
+            if (q.path("httpFirstPage").isMissingNode()) continue;
+            for (String name : List.of("built-on", "lineage", "by-institute", "leaderboard")) {
+                JsonNode fp = q.path("httpFirstPage").path(name);
+                md.append(String.format(Locale.ROOT, "| %,d | `%s` | %s | %,d | %s | %s | %s |%n", e.getKey(), name,
+                        q.path("http").path(name).path("answeredBy").asText(), fp.path("total").asLong(), pcts(fp.path("stats")),
+                        pcts(q.path("http").path(name).path("stats")),
+                        name.equals("built-on") ? String.format(Locale.ROOT, "%,.0f", q.path("indexReadyAfterStartMs").asDouble()) : ""));
+            }
+        }
+        if (!startups.isEmpty()) {
+            md.append("\n## Start-up (median wall ms of ").append(startups.firstEntry().getValue().path("runs").asInt())
+                    .append(" runs): ./medkg (AppCDS archive, client compiler for short commands) / MEDKG_CDS=off / plain java -jar\n\n");
+            md.append("| models | `medkg lineage` | `medkg query lineage` | `medkg serve` until /$/ping |\n|---:|---|---|---|\n");
+            for (var e : startups.entrySet()) {
+                JsonNode st = e.getValue();
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", e.getKey() == 0 ? "real catalog" : String.format("%,d", e.getKey()),
+                        startup(st.path("lineage")), startup(st.path("query")), startup(st.path("serveReady"))));
+            }
+        }
+
         md.append("\n## The closure query against peers and the BFS floor (largest root, in process)\n\n");
         md.append("Query: `SELECT DISTINCT ?m WHERE { ?m mkg:builtOn+ <root> }`, on the same N-Triples.\n\n");
         md.append("| models | descendants | medkg TDB2 `builtOn+` p50 / p95 / p99 | medkg closure graph p50 / p95 / p99 | RDF4J memory p50 / p95 / p99 (load s) | Oxigraph p50 / p95 / p99 (load s) | BFS floor p50 | medkg `builtOn+` / BFS |\n|---:|---:|---|---|---|---|---:|---:|\n");
@@ -122,6 +152,11 @@ public final class Report {
 
     private static void put(Map<String, TreeMap<Integer, Double>> s, String name, int n, double v) {
         if (v > 0) s.computeIfAbsent(name, k -> new TreeMap<>()).put(n, v);
+    }
+
+    private static String startup(JsonNode s) {
+        return String.format(Locale.ROOT, "%,.0f / %,.0f / %,.0f", s.path("medkg").asDouble(), s.path("noCds").asDouble(),
+                s.path("javaJar").asDouble());
     }
 
     private static String pcts(JsonNode s) {
