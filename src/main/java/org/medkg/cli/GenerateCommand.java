@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write a synthetic catalog with Hugging Face-like lineage, for benchmarks.",
-                "A few hundred Zipf-popular roots (the largest has about 10% of all models as descendants), depth up to 8,"
+                "A few hundred Zipf-popular roots (the largest has about 10%% of all models as descendants), depth up to 8,"
                         + " every relation type. Deterministic for a given seed; passes 'medkg validate'."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -45,6 +45,9 @@ public final class LineageIndex {
     private static final Node NOTATION = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#notation");
     public static final List<Var> VARS = Var.varList(List.of("model", "name", "depth", "parent", "parentName", "level",
             "relation", "evidence", "sources"));
+    /** The columns of {@code descendants} (before the tree order adds {@code treeDepth}). */
+    public static final List<Var> DESCENDANTS_VARS = Var.varList(List.of("parent", "parentName", "child", "childName",
+            "relation", "evidence", "released", "sources"));
 
     /** One derivation of a model: its parent, whether the parent is a model or a family, and the hop's details. */
     private record Hop(Node parent, Node level, List<Node> relations, Node evidence, List<Node> evidenceNotations,
@@ -60,7 +63,9 @@ public final class LineageIndex {
     private final Map<Node, List<Hop>> hops = new HashMap<>();
     private final Set<Node> exports = new HashSet<>();
     private final Map<Node, Set<Node>> tasks = new HashMap<>();
+    private final Map<Node, List<Node>> issued = new HashMap<>();
     private final BindingComparator order;
+    private BindingComparator descendantsOrder;
     private final long closureEntries;
 
     private LineageIndex(DatasetGraph dsg, Query builtOn) {
@@ -92,6 +97,8 @@ public final class LineageIndex {
                 members.computeIfAbsent(t.getObject(), k -> new HashSet<>()).add(t.getSubject()));
         g.find(Node.ANY, RDFS.label.asNode(), Node.ANY).forEachRemaining(t ->
                 labels.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t.getObject()));
+        g.find(Node.ANY, MKG.issued, Node.ANY).forEachRemaining(t ->
+                issued.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t.getObject()));
         g.find(Node.ANY, TASK, Node.ANY).forEachRemaining(t ->
                 tasks.computeIfAbsent(t.getSubject(), k -> new HashSet<>()).add(t.getObject()));
         Map<Node, List<Node>> relationLabels = new HashMap<>();
@@ -121,6 +128,52 @@ public final class LineageIndex {
     /** Reads the index from {@code dsg} (in a read transaction); {@code builtOn} is the canned query, for its order. */
     public static LineageIndex build(DatasetGraph dsg, CannedQuery builtOn) {
         return Txn.calculateRead(dsg, () -> new LineageIndex(dsg, builtOn.query()));
+    }
+
+    /** Reads the index, for {@code built-on} and, if given, {@code descendants} (each query gives its order). */
+    public static LineageIndex build(DatasetGraph dsg, CannedQuery builtOn, CannedQuery descendants) {
+        LineageIndex index = build(dsg, builtOn);
+        if (descendants != null) index.descendantsOrder = new BindingComparator(descendants.query().getOrderBy());
+        return index;
+    }
+
+    /**
+     * The rows of {@code descendants} for {@code ?_model}, in the query's ORDER BY; the runner's tree order
+     * ({@link TreeOrder}) is applied to them as to the query's rows. Null if the index was built without the query.
+     */
+    public List<Binding> descendants(Map<Var, Node> params) {
+        if (descendantsOrder == null) return null;
+        Node model = params.get(Var.alloc("_model"));
+        Integer id = ids.get(model);
+        Set<Node> below = new HashSet<>();
+        long[] entries = id == null ? null : descendants.get(id);
+        if (entries != null) for (long entry : entries) below.add(nodes.get((int) (entry >>> 32)));
+        Map<List<Node>, TreeSet<String>> rows = new LinkedHashMap<>();
+        for (Node child : below)
+            for (Node childName : labels.getOrDefault(child, List.of()))
+                for (Hop h : hops.getOrDefault(child, List.of())) {
+                    if (!h.level().getLiteralLexicalForm().equals("model")) continue;
+                    Node parent = h.parent();
+                    if (!(parent.equals(model) || below.contains(parent))) continue;
+                    List<Node> released = issued.getOrDefault(child, List.of());
+                    for (Node parentName : labels.getOrDefault(parent, List.of()))
+                        for (Node relation : h.relations())
+                            for (Node notation : h.evidenceNotations())
+                                for (Node r : released.isEmpty() ? java.util.Collections.<Node>singletonList(null) : released) {
+                                    List<Node> key = new ArrayList<>(java.util.Arrays.asList(parent, parentName, child,
+                                            childName, relation, notation, r));
+                                    rows.computeIfAbsent(key, k -> new TreeSet<>()).addAll(h.sources());
+                                }
+                }
+        List<Binding> out = new ArrayList<>(rows.size());
+        for (Map.Entry<List<Node>, TreeSet<String>> r : rows.entrySet()) {
+            BindingBuilder b = BindingBuilder.create();
+            for (int i = 0; i < 7; i++) if (r.getKey().get(i) != null) b.add(DESCENDANTS_VARS.get(i), r.getKey().get(i));
+            b.add(DESCENDANTS_VARS.get(7), lit(String.join(" ", r.getValue())));
+            out.add(b.build());
+        }
+        out.sort(descendantsOrder);
+        return out;
     }
 
     public long closureEntries() { return closureEntries; }

@@ -20,14 +20,14 @@ import org.apache.jena.sparql.exec.RowSetStream;
  * that walk (1 for the root's children). A child reached from several parents (a merge) is listed under each, but
  * its subtree is expanded only the first time. Rows not reachable from a root come last, in the query's order.
  */
-final class TreeOrder {
+public final class TreeOrder {
     static final Var PARENT = Var.alloc("parent");
     static final Var CHILD = Var.alloc("child");
     static final Var TREE_DEPTH = Var.alloc("treeDepth");
 
     private TreeOrder() {}
 
-    static RowSet depthFirst(RowSet in) {
+    public static RowSet depthFirst(RowSet in) {
         List<Var> vars = new ArrayList<>(in.getResultVars());
         List<Binding> rows = new ArrayList<>();
         in.forEachRemaining(rows::add);

@@ -14,49 +14,81 @@ import org.medkg.query.LineageIndex;
 import org.medkg.query.ParamResolver;
 
 /**
- * Answers {@code built-on} from a {@link LineageIndex} of the build being served. The index is read in the
+ * Answers {@code built-on} and {@code descendants} from a {@link LineageIndex}, and {@code leaderboard} from a
+ * {@link org.medkg.query.LeaderboardIndex}, of the build being served. The index is read in the
  * background when the server starts and again after it switches to a new build; until it is ready (and if it cannot
  * be read), the query itself answers, so the server is ready at once and never answers from an older build.
  */
 final class IndexedAnswers {
     static final String BUILT_ON = "built-on";
+    static final String DESCENDANTS = "descendants";
+    static final String LEADERBOARD = "leaderboard";
+
+    /** An answer from the index: its columns and rows, in the order the query's API would give them. */
+    record Answer(List<Var> vars, List<Binding> rows, String engine) {}
     private final DatasetGraph dataset;
     private final MedkgServer.Version version;
     private final CannedQuery builtOn;
+    private final CannedQuery descendants;
+    private final CannedQuery leaderboard;
     private final Consumer<String> log;
     private final AtomicBoolean building = new AtomicBoolean();
-    private volatile Object[] current;   // {fingerprint, LineageIndex}
+    private volatile Object[] current;   // {fingerprint, LineageIndex, LeaderboardIndex or null}
 
-    IndexedAnswers(DatasetGraph dataset, MedkgServer.Version version, CannedQuery builtOn, Consumer<String> log) {
+    IndexedAnswers(DatasetGraph dataset, MedkgServer.Version version, CannedQuery builtOn, CannedQuery descendants,
+                   CannedQuery leaderboard, Consumer<String> log) {
+        this.leaderboard = leaderboard;
         this.dataset = dataset;
         this.version = version;
         this.builtOn = builtOn;
+        this.descendants = descendants;
         this.log = log;
         if (builtOn != null) ready();
     }
 
-    /** The rows of {@code q} for {@code params} from the index, or null when the query must answer. */
-    List<Binding> rows(CannedQuery q, Map<String, String> params) {
-        if (builtOn == null || !q.name().equals(BUILT_ON) || !q.text().equals(builtOn.text())) return null;
-        LineageIndex index = ready();
-        if (index == null) return null;
+    /** The answer of {@code q} for {@code params} from the index, or null when the query must answer. */
+    Answer answer(CannedQuery q, Map<String, String> params) {
+        boolean isBuiltOn = builtOn != null && q.name().equals(BUILT_ON) && q.text().equals(builtOn.text());
+        boolean isDescendants = descendants != null && q.name().equals(DESCENDANTS) && q.text().equals(descendants.text());
+        boolean isLeaderboard = leaderboard != null && q.name().equals(LEADERBOARD) && q.text().equals(leaderboard.text());
+        if (!isBuiltOn && !isDescendants && !isLeaderboard) return null;
+        Object[] snapshot = ready();   // one build's indexes, read together
+        if (snapshot == null) return null;
+        LineageIndex index = (LineageIndex) snapshot[1];
         Map<Var, Node> binding = new ParamResolver(dataset).bind(q, params);
-        return index.builtOn(binding);
+        if (isLeaderboard) {
+            org.medkg.query.LeaderboardIndex scores = (org.medkg.query.LeaderboardIndex) snapshot[2];
+            return scores == null ? null : new Answer(org.medkg.query.LeaderboardIndex.VARS, scores.leaderboard(binding), "score-index");
+        }
+        if (isBuiltOn) return new Answer(LineageIndex.VARS, index.builtOn(binding), "lineage-index");
+        List<Binding> rows = index.descendants(binding);
+        if (rows == null) return null;
+        if (!q.treeOrder()) return new Answer(LineageIndex.DESCENDANTS_VARS, rows, "lineage-index");
+        org.apache.jena.sparql.exec.RowSet tree = org.medkg.query.TreeOrder.depthFirst(
+                org.apache.jena.sparql.exec.RowSetStream.create(LineageIndex.DESCENDANTS_VARS, rows.iterator()));
+        List<Binding> ordered = new java.util.ArrayList<>(rows.size());
+        tree.forEachRemaining(ordered::add);
+        return new Answer(tree.getResultVars(), ordered, "lineage-index");
     }
 
-    /** The index of the build being served, or null while it is read (reading starts here if needed). */
-    private LineageIndex ready() {
+    /**
+     * The indexes of the build being served ({fingerprint, LineageIndex, LeaderboardIndex}), or null while they are
+     * read (reading starts here if needed).
+     */
+    private Object[] ready() {
         String fingerprint = version.fingerprint();
         Object[] c = current;
-        if (c != null && c[0].equals(fingerprint)) return (LineageIndex) c[1];
+        if (c != null && c[0].equals(fingerprint)) return c;
         if (building.compareAndSet(false, true)) {
             Thread t = new Thread(() -> {
                 try {
                     long start = System.nanoTime();
-                    LineageIndex index = LineageIndex.build(dataset, builtOn);
+                    LineageIndex index = LineageIndex.build(dataset, builtOn, descendants);
+                    org.medkg.query.LeaderboardIndex scores = leaderboard == null ? null
+                            : org.medkg.query.LeaderboardIndex.build(dataset, leaderboard);
                     // Kept only if the server still serves the build the index was read from.
                     if (version.fingerprint().equals(fingerprint)) {
-                        current = new Object[] {fingerprint, index};
+                        current = new Object[] {fingerprint, index, scores};
                         log.accept(String.format("lineage index ready: %,d closure entries in %d ms", index.closureEntries(),
                                 (System.nanoTime() - start) / 1_000_000));
                     }

@@ -88,6 +88,7 @@ public final class MedkgServer {
 
         // built-on answered from memory once the lineage index of the served build is read (in the background).
         IndexedAnswers indexed = new IndexedAnswers(dataset, version, library.get(IndexedAnswers.BUILT_ON),
+                library.get(IndexedAnswers.DESCENDANTS), library.get(IndexedAnswers.LEADERBOARD),
                 m -> System.err.println("medkg: " + m));
         FusekiServer.Builder b = FusekiServer.create()
                 .port(options.port())

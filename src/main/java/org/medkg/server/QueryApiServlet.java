@@ -45,7 +45,7 @@ final class QueryApiServlet extends HttpServlet {
     private final transient QueryLibrary library;
     private final long timeoutMillis;
 
-    /** Says which engine answered: {@code lineage-index} (see {@link IndexedAnswers}) or {@code sparql}. */
+    /** Says which engine answered: {@code lineage-index} or {@code score-index} (see {@link IndexedAnswers}), or {@code sparql}. */
     static final String ANSWERED_BY = "Medkg-Answered-By";
     private final transient IndexedAnswers indexed;
 
@@ -84,13 +84,14 @@ final class QueryApiServlet extends HttpServlet {
             Lang byParameter = ResultsNegotiation.byParameters(req.getParameterMap());
             Lang lang = byParameter != null ? byParameter : ResultsNegotiation.byAccept(req.getHeader("Accept"));
             Paging paging = Paging.parse(params.remove(LIMIT), params.remove(OFFSET), LIMIT, OFFSET);
-            java.util.List<org.apache.jena.sparql.engine.binding.Binding> rows = indexed == null ? null : indexed.rows(q, params);
-            if (rows != null) {
-                resp.setHeader(ANSWERED_BY, "lineage-index");
+            IndexedAnswers.Answer answer = indexed == null ? null : indexed.answer(q, params);
+            if (answer != null) {
+                java.util.List<org.apache.jena.sparql.engine.binding.Binding> rows = answer.rows();
+                resp.setHeader(ANSWERED_BY, answer.engine());
                 if (paging.limited()) {
                     int from = (int) Math.min(rows.size(), paging.offset());
                     int to = (int) Math.min(rows.size(), (long) from + paging.limit());
-                    write(req, resp, new Page(org.medkg.query.LineageIndex.VARS, rows.subList(from, to), paging.offset(),
+                    write(req, resp, new Page(answer.vars(), rows.subList(from, to), paging.offset(),
                             paging.limit(), rows.size()), lang);
                     return;
                 }
@@ -99,7 +100,7 @@ final class QueryApiServlet extends HttpServlet {
                 resp.setHeader("Vary", "Accept");
                 try (OutputStream out = new java.io.BufferedOutputStream(resp.getOutputStream(), 1 << 16)) {
                     ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(org.apache.jena.sparql.exec.RowSetStream.create(
-                            org.medkg.query.LineageIndex.VARS, rows.subList((int) Math.min(rows.size(), paging.offset()), rows.size()).iterator())), lang);
+                            answer.vars(), rows.subList((int) Math.min(rows.size(), paging.offset()), rows.size()).iterator())), lang);
                 }
                 return;
             }

@@ -29,7 +29,9 @@ import org.medkg.vocab.MKG;
 /**
  * The in-memory answer of {@code built-on} is the query's answer: the same rows in the same order (sources compared
  * as sets, since SPARQL leaves GROUP_CONCAT's order to the engine), for every base the closure knows (every
- * ancestor of some model, and every family), and for every parameter on a sample of them.
+ * ancestor of some model, and every family), and for every parameter on a sample of them; and the same for
+ * {@code descendants}, after the runner's depth-first tree order; and {@link LeaderboardIndex} for every benchmark,
+ * setting and evidence level.
  */
 class LineageIndexTest {
     @TempDir static Path tmp;
@@ -44,7 +46,8 @@ class LineageIndexTest {
         CannedQuery q = library.get("built-on");
         try (Store store = Store.open(storeDir)) {
             var dsg = store.dataset();
-            LineageIndex index = LineageIndex.build(dsg, q);
+            CannedQuery dq = library.get("descendants");
+            LineageIndex index = LineageIndex.build(dsg, q, dq);
             CannedQueryRunner runner = new CannedQueryRunner(dsg, 60_000);
             Set<Node> bases = new LinkedHashSet<>();
             Txn.executeRead(dsg, () -> {
@@ -85,7 +88,75 @@ class LineageIndexTest {
                 rowsCompared += expected.size();
             }
             assertTrue(rowsCompared > 0, "some rows compared");
-            System.out.printf("LineageIndexTest %s: %d cases, %d rows identical%n", fixture, cases.size(), rowsCompared);
+            // descendants: the same rows in the same order after the runner's tree order, for every base.
+            long treeRows = 0;
+            for (Node base : bases) {
+                Map<Var, Node> params = Map.of(Var.alloc("_model"), base);
+                List<Binding> expected = new ArrayList<>();
+                runner.select(dq, QueryTransformOps.replaceVars(dq.query(), params), rs -> rs.forEachRemaining(s -> expected.add(toBinding(s))));
+                List<Binding> indexed = Txn.calculateRead(dsg, () -> index.descendants(params));
+                List<Binding> actual = new ArrayList<>();
+                TreeOrder.depthFirst(org.apache.jena.sparql.exec.RowSetStream.create(LineageIndex.DESCENDANTS_VARS,
+                        indexed.iterator())).forEachRemaining(actual::add);
+                assertEquals(expected.size(), actual.size(), "descendants rows for " + base);
+                for (int r = 0; r < expected.size(); r++)
+                    for (String v : List.of("parent", "parentName", "child", "childName", "relation", "evidence", "released", "treeDepth", "sources")) {
+                        Node e = expected.get(r).get(Var.alloc(v));
+                        Node a = actual.get(r).get(Var.alloc(v));
+                        if (v.equals("sources")) assertEquals(words(e), words(a), "descendants sources, row " + r + " of " + base);
+                        else assertEquals(e, a, "descendants " + v + ", row " + r + " of " + base + "\nexpected " + expected.get(r) + "\nactual   " + actual.get(r));
+                    }
+                treeRows += expected.size();
+            }
+            assertTrue(treeRows > 0);
+            System.out.printf("LineageIndexTest %s: built-on %d cases, %d rows identical; descendants %d bases, %d rows identical%n",
+                    fixture, cases.size(), rowsCompared, bases.size(), treeRows);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"data", "valid/evidence", "valid/minimal"})
+    void leaderboardIndexAnswersExactlyAsTheQuery(String fixture) throws Exception {
+        Path data = fixture.equals("data") ? Catalogs.DATA : Catalogs.materialise(fixture, tmp.resolve("lb-" + fixture.replace('/', '-')));
+        Path storeDir = tmp.resolve("lb-store-" + fixture.replace('/', '-'));
+        assertTrue(ProjectBuild.run(Catalogs.inputs(data), storeDir, m -> {}).ok());
+        CannedQuery q = QueryLibrary.load(Catalogs.QUERIES).get("leaderboard");
+        try (Store store = Store.open(storeDir)) {
+            var dsg = store.dataset();
+            LeaderboardIndex index = LeaderboardIndex.build(dsg, q);
+            CannedQueryRunner runner = new CannedQueryRunner(dsg, 60_000);
+            Set<Node> benchmarks = new LinkedHashSet<>();
+            Set<Node> settings = new LinkedHashSet<>();
+            Set<Node> evidences = new LinkedHashSet<>();
+            Txn.executeRead(dsg, () -> {
+                dsg.getDefaultGraph().find(Node.ANY, MKG.benchmark, Node.ANY).forEachRemaining(t -> benchmarks.add(t.getObject()));
+                dsg.getDefaultGraph().find(Node.ANY, MKG.setting, Node.ANY).forEachRemaining(t -> settings.add(t.getObject()));
+                dsg.getDefaultGraph().find(Node.ANY, NodeFactory.createURI(MKG.NS + "evidence"), Node.ANY)
+                        .forEachRemaining(t -> evidences.add(t.getObject()));
+            });
+            List<Map<Var, Node>> cases = new ArrayList<>();
+            for (Node b : benchmarks) {
+                cases.add(Map.of(Var.alloc("_benchmark"), b));
+                for (Node st : settings) cases.add(Map.of(Var.alloc("_benchmark"), b, Var.alloc("_setting"), st));
+                for (Node ev : evidences) cases.add(Map.of(Var.alloc("_benchmark"), b, Var.alloc("_evidence"), ev));
+            }
+            long rowsCompared = 0;
+            for (Map<Var, Node> params : cases) {
+                List<Binding> expected = new ArrayList<>();
+                runner.select(q, QueryTransformOps.replaceVars(q.query(), params), rs -> rs.forEachRemaining(x -> expected.add(toBinding(x))));
+                List<Binding> actual = index.leaderboard(params);
+                assertEquals(expected.size(), actual.size(), "rows for " + params + "\nexpected " + expected + "\nactual " + actual);
+                for (int r = 0; r < expected.size(); r++)
+                    for (Var v : LeaderboardIndex.VARS) {
+                        Node e = expected.get(r).get(v);
+                        Node a = actual.get(r).get(v);
+                        if (v.getVarName().equals("sources")) assertEquals(words(e), words(a), "sources, row " + r + " for " + params);
+                        else assertEquals(e, a, v + ", row " + r + " for " + params + "\nexpected " + expected.get(r) + "\nactual   " + actual.get(r));
+                    }
+                rowsCompared += expected.size();
+            }
+            assertTrue(rowsCompared > 0 || !fixture.equals("data"));
+            System.out.printf("LineageIndexTest leaderboard %s: %d cases, %d rows identical%n", fixture, cases.size(), rowsCompared);
         }
     }
 

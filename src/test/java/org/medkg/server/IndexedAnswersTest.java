@@ -87,5 +87,30 @@ class IndexedAnswersTest {
             }
             assertEquals(expected, paged, base + " pages");
         }
+        // leaderboard: from the score index, with the query's rows.
+        CannedQuery lq = QueryLibrary.load(Catalogs.QUERIES).get("leaderboard");
+        HttpResponse<String> board = server.get("/api/queries/leaderboard?benchmark=MedQA", "text/csv");
+        assertEquals("score-index", board.headers().firstValue(QueryApiServlet.ANSWERED_BY).orElse(""));
+        String lsparql = QueryTransformOps.replaceVars(lq.query(), Map.of(Var.alloc("_benchmark"),
+                NodeFactory.createURI("https://w3id.org/medkg/id/benchmark/medqa"))).toString();
+        List<String> lexpected = rows(server.sparql(lsparql, "text/csv").body());
+        assertTrue(!lexpected.isEmpty());
+        assertEquals(lexpected, rows(board.body()), "leaderboard MedQA");
+        // descendants: from the index too, with the rows the query gives (the endpoint has no tree order: as sets).
+        CannedQuery dq = QueryLibrary.load(Catalogs.QUERIES).get("descendants");
+        for (String model : new String[] {"bert-base-cased", "llama-2-7b"}) {
+            HttpResponse<String> indexed = server.get("/api/queries/descendants?model=" + model, "text/csv");
+            assertEquals("lineage-index", indexed.headers().firstValue(QueryApiServlet.ANSWERED_BY).orElse(""));
+            String sparql = QueryTransformOps.replaceVars(dq.query(), Map.of(Var.alloc("_model"),
+                    NodeFactory.createURI("https://w3id.org/medkg/id/model/" + model))).toString();
+            List<String> expected = new ArrayList<>(rows(server.sparql(sparql, "text/csv").body()));
+            // The API's tree order adds treeDepth as the second column: dropped to compare.
+            List<String> actual = new ArrayList<>();
+            for (String row : rows(indexed.body())) actual.add(row.replaceFirst("^([^,]*),\\d+,", "$1,"));
+            assertTrue(!expected.isEmpty(), model);
+            java.util.Collections.sort(expected);
+            java.util.Collections.sort(actual);
+            assertEquals(expected, actual, model);
+        }
     }
 }
