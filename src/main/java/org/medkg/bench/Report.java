@@ -85,9 +85,9 @@ public final class Report {
         }
 
         md.append("\n## First page (limit=100, with the total) over HTTP, and which engine answered\n\n");
-        md.append("`built-on` is answered from the server's lineage index once it has read it (the time after start is ")
-                .append("given); the other queries by SPARQL. A page is the first 100 rows in the query's order, with ")
-                .append("`Medkg-Total-Count`.\n\n");
+        md.append("`built-on` (and `descendants`) are answered from the server's lineage index and `leaderboard` from ")
+                .append("its score index once it has read them (the time after start is given); the others by SPARQL. ")
+                .append("A page is the first 100 rows in the query's order, with `Medkg-Total-Count`.\n\n");
         md.append("| models | query | answered by | total rows | first page p50 / p95 / p99 | full answer p50 / p95 / p99 | index ready after start (ms) |\n")
                 .append("|---:|---|---|---:|---|---|---:|\n");
         for (var e : queries.entrySet()) {
