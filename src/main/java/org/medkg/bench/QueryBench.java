@@ -46,6 +46,8 @@ public final class QueryBench {
         int loadSeconds = a.length > 8 ? Integer.parseInt(a[8]) : 10;
         int warmup = a.length > 9 ? Integer.parseInt(a[9]) : 5;
         Map<String, Object> results = new LinkedHashMap<>();
+        results.put("runs", runs);
+        results.put("warmup", warmup);
         QueryLibrary library = QueryLibrary.load(queriesDir);
         Map<String, Map<String, String>> four = new LinkedHashMap<>();
         four.put("built-on", Map.of("base", root));

@@ -46,8 +46,9 @@ public final class Report {
         md.append("Versions: Apache Jena 5.6.0 (TDB2, Fuseki), Eclipse RDF4J 5.2.2 (memory store), ");
         JsonNode anyOxi = builds.isEmpty() ? null : builds.lastEntry().getValue().path("oxigraph");
         md.append(anyOxi == null ? "Oxigraph" : anyOxi.path("system").asText("Oxigraph")).append(".\n\n");
-        md.append("Reproduce: `bench/run.sh` (sizes with `SIZES=\"10000 100000 1000000\"`). Latencies are over ")
-                .append("30 runs after warm-up unless stated; p50/p95/p99 in milliseconds.\n\n");
+        int runs = queries.isEmpty() ? 30 : queries.firstEntry().getValue().path("runs").asInt(30);
+        md.append("Reproduce: `bench/run.sh` (sizes with `SIZES=\"10000 100000 1000000\"`, runs with `RUNS`). Latencies are over ")
+                .append(runs).append(" runs after warm-up unless stated; p50/p95/p99 in milliseconds.\n\n");
 
         md.append("## Build: catalog CSV to validated, published TDB2 store\n\n");
         md.append("| models | triples | medkg build (s) | parse | convert | validate | load | load rate (quads/s) | store size | peak RSS | tdb2.tdbloader alone (s) | build / tdbloader |\n");

@@ -48,17 +48,26 @@ public final class LeaderboardIndex {
     private LeaderboardIndex(DatasetGraph dsg, CannedQuery leaderboard) {
         this.order = new BindingComparator(leaderboard.query().getOrderBy());
         Graph g = dsg.getDefaultGraph();
+        // Each property is scanned once (a lookup per result would cost one index probe each).
+        Map<Node, List<Node>> modelOf = bySubject(g, MKG.evaluatedModel);
+        Map<Node, List<Node>> scoreOf = bySubject(g, MKG.score);
+        Map<Node, List<Node>> metricOf = bySubject(g, MKG.metric);
+        Map<Node, List<Node>> settingOf = bySubject(g, MKG.setting);
+        Map<Node, List<Node>> evidenceOf = bySubject(g, EVIDENCE);
+        Map<Node, List<Node>> shotsOf = bySubject(g, MKG.shots);
+        Map<Node, List<Node>> sourceOf = bySubject(g, SOURCE);
         g.find(Node.ANY, MKG.benchmark, Node.ANY).forEachRemaining(t -> {
             Node r = t.getSubject();
-            for (Node model : objects(g, r, MKG.evaluatedModel)) {
+            for (Node model : modelOf.getOrDefault(r, List.of())) {
                 List<String> sources = new ArrayList<>();
-                for (Node s : objects(g, r, SOURCE)) {
+                for (Node s : sourceOf.getOrDefault(r, List.of())) {
                     if (s.isURI()) sources.add(s.getURI());
                     else if (s.isLiteral()) sources.add(s.getLiteralLexicalForm());
                 }
                 byBenchmark.computeIfAbsent(t.getObject(), k -> new ArrayList<>()).add(new Result(model,
-                        objects(g, r, MKG.score), objects(g, r, MKG.metric), objects(g, r, MKG.setting),
-                        objects(g, r, EVIDENCE), objects(g, r, MKG.shots), sources));
+                        scoreOf.getOrDefault(r, List.of()), metricOf.getOrDefault(r, List.of()),
+                        settingOf.getOrDefault(r, List.of()), evidenceOf.getOrDefault(r, List.of()),
+                        shotsOf.getOrDefault(r, List.of()), sources));
                 labels.computeIfAbsent(model, k -> objects(g, k, RDFS.label.asNode()));
             }
         });
@@ -148,6 +157,13 @@ public final class LeaderboardIndex {
         } catch (RuntimeException notComparable) {
             return false;
         }
+    }
+
+    /** Every (subject, object) of {@code p}, by subject, in one scan. */
+    private static Map<Node, List<Node>> bySubject(Graph g, Node p) {
+        Map<Node, List<Node>> out = new HashMap<>();
+        g.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> out.computeIfAbsent(t.getSubject(), k -> new ArrayList<>(1)).add(t.getObject()));
+        return out;
     }
 
     private static List<Node> objects(Graph g, Node s, Node p) {

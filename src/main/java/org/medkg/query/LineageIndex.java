@@ -41,6 +41,8 @@ public final class LineageIndex {
     private static final Node TASK = iri("task");
     private static final Node CONVERSION = iri("Conversion");
     private static final Node QUANTIZATION = iri("Quantization");
+    private static final Node MODEL = lit("model");
+    private static final Node FAMILY = lit("family");
     private static final Node SOURCE = NodeFactory.createURI("http://www.w3.org/ns/prov#hadPrimarySource");
     private static final Node NOTATION = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#notation");
     public static final List<Var> VARS = Var.varList(List.of("model", "name", "depth", "parent", "parentName", "level",
@@ -101,26 +103,33 @@ public final class LineageIndex {
                 issued.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t.getObject()));
         g.find(Node.ANY, TASK, Node.ANY).forEachRemaining(t ->
                 tasks.computeIfAbsent(t.getSubject(), k -> new HashSet<>()).add(t.getObject()));
+        // Each property is scanned once (a lookup per derivation would cost one index probe each).
+        Map<Node, List<Node>> relationOf = bySubject(g, MKG.relation);
+        Map<Node, List<Node>> sourceOf = bySubject(g, SOURCE);
+        Map<Node, List<Node>> evidenceOf = bySubject(g, EVIDENCE);
+        Map<Node, List<Node>> baseModelOf = bySubject(g, BASE_MODEL);
+        Map<Node, List<Node>> baseFamilyOf = bySubject(g, BASE_FAMILY);
+        Map<Node, List<Node>> notationOf = new HashMap<>();
         Map<Node, List<Node>> relationLabels = new HashMap<>();
         g.find(Node.ANY, DERIVATION, Node.ANY).forEachRemaining(t -> {
             Node model = t.getSubject();
             Node d = t.getObject();
             List<Node> relations = new ArrayList<>();
-            for (Node r : objects(g, d, MKG.relation)) {
+            for (Node r : relationOf.getOrDefault(d, List.of())) {
                 if (r.equals(CONVERSION) || r.equals(QUANTIZATION)) exports.add(model);
                 relations.addAll(relationLabels.computeIfAbsent(r, k -> objects(g, k, RDFS.label.asNode())));
             }
             List<String> sources = new ArrayList<>();
-            for (Node s : objects(g, d, SOURCE)) {
+            for (Node s : sourceOf.getOrDefault(d, List.of())) {
                 if (s.isURI()) sources.add(s.getURI());
                 else if (s.isLiteral()) sources.add(s.getLiteralLexicalForm());
             }
-            for (Node e : objects(g, d, EVIDENCE)) {
-                List<Node> notations = objects(g, e, NOTATION);
-                for (Node p : objects(g, d, BASE_MODEL))
-                    hops.computeIfAbsent(model, k -> new ArrayList<>()).add(new Hop(p, lit("model"), relations, e, notations, sources));
-                for (Node p : objects(g, d, BASE_FAMILY))
-                    hops.computeIfAbsent(model, k -> new ArrayList<>()).add(new Hop(p, lit("family"), relations, e, notations, sources));
+            for (Node e : evidenceOf.getOrDefault(d, List.of())) {
+                List<Node> notations = notationOf.computeIfAbsent(e, k -> objects(g, k, NOTATION));
+                for (Node p : baseModelOf.getOrDefault(d, List.of()))
+                    hops.computeIfAbsent(model, k -> new ArrayList<>()).add(new Hop(p, MODEL, relations, e, notations, sources));
+                for (Node p : baseFamilyOf.getOrDefault(d, List.of()))
+                    hops.computeIfAbsent(model, k -> new ArrayList<>()).add(new Hop(p, FAMILY, relations, e, notations, sources));
             }
         });
     }
@@ -244,6 +253,13 @@ public final class LineageIndex {
         nodes.add(n);
         ids.put(n, nodes.size() - 1);
         return nodes.size() - 1;
+    }
+
+    /** Every (subject, object) of {@code p}, by subject, in one scan. */
+    private static Map<Node, List<Node>> bySubject(Graph g, Node p) {
+        Map<Node, List<Node>> out = new HashMap<>();
+        g.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> out.computeIfAbsent(t.getSubject(), k -> new ArrayList<>(1)).add(t.getObject()));
+        return out;
     }
 
     private static List<Node> objects(Graph g, Node s, Node p) {
