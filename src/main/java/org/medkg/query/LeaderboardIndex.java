@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -49,32 +48,28 @@ public final class LeaderboardIndex {
         this.order = new BindingComparator(leaderboard.query().getOrderBy());
         Graph g = dsg.getDefaultGraph();
         // Each property is scanned once (a lookup per result would cost one index probe each).
-        Map<Node, List<Node>> modelOf = bySubject(g, MKG.evaluatedModel);
-        Map<Node, List<Node>> scoreOf = bySubject(g, MKG.score);
-        Map<Node, List<Node>> metricOf = bySubject(g, MKG.metric);
-        Map<Node, List<Node>> settingOf = bySubject(g, MKG.setting);
-        Map<Node, List<Node>> evidenceOf = bySubject(g, EVIDENCE);
-        Map<Node, List<Node>> shotsOf = bySubject(g, MKG.shots);
-        Map<Node, List<Node>> sourceOf = bySubject(g, SOURCE);
+        Map<Node, List<Node>> modelOf = GraphScans.bySubject(g, MKG.evaluatedModel);
+        Map<Node, List<Node>> scoreOf = GraphScans.bySubject(g, MKG.score);
+        Map<Node, List<Node>> metricOf = GraphScans.bySubject(g, MKG.metric);
+        Map<Node, List<Node>> settingOf = GraphScans.bySubject(g, MKG.setting);
+        Map<Node, List<Node>> evidenceOf = GraphScans.bySubject(g, EVIDENCE);
+        Map<Node, List<Node>> shotsOf = GraphScans.bySubject(g, MKG.shots);
+        Map<Node, List<Node>> sourceOf = GraphScans.bySubject(g, SOURCE);
         g.find(Node.ANY, MKG.benchmark, Node.ANY).forEachRemaining(t -> {
             Node r = t.getSubject();
             for (Node model : modelOf.getOrDefault(r, List.of())) {
-                List<String> sources = new ArrayList<>();
-                for (Node s : sourceOf.getOrDefault(r, List.of())) {
-                    if (s.isURI()) sources.add(s.getURI());
-                    else if (s.isLiteral()) sources.add(s.getLiteralLexicalForm());
-                }
+                List<String> sources = GraphScans.strings(sourceOf.getOrDefault(r, List.of()));
                 byBenchmark.computeIfAbsent(t.getObject(), k -> new ArrayList<>()).add(new Result(model,
                         scoreOf.getOrDefault(r, List.of()), metricOf.getOrDefault(r, List.of()),
                         settingOf.getOrDefault(r, List.of()), evidenceOf.getOrDefault(r, List.of()),
                         shotsOf.getOrDefault(r, List.of()), sources));
-                labels.computeIfAbsent(model, k -> objects(g, k, RDFS.label.asNode()));
+                labels.computeIfAbsent(model, k -> GraphScans.objects(g, k, RDFS.label.asNode()));
             }
         });
         for (List<Result> rs : byBenchmark.values())
             for (Result r : rs) {
-                for (Node s : r.settings()) notations.computeIfAbsent(s, k -> objects(g, k, NOTATION));
-                for (Node e : r.evidences()) notations.computeIfAbsent(e, k -> objects(g, k, NOTATION));
+                for (Node s : r.settings()) notations.computeIfAbsent(s, k -> GraphScans.objects(g, k, NOTATION));
+                for (Node e : r.evidences()) notations.computeIfAbsent(e, k -> GraphScans.objects(g, k, NOTATION));
             }
     }
 
@@ -159,14 +154,4 @@ public final class LeaderboardIndex {
         }
     }
 
-    /** Every (subject, object) of {@code p}, by subject, in one scan. */
-    private static Map<Node, List<Node>> bySubject(Graph g, Node p) {
-        Map<Node, List<Node>> out = new HashMap<>();
-        g.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> out.computeIfAbsent(t.getSubject(), k -> new ArrayList<>(1)).add(t.getObject()));
-        return out;
-    }
-
-    private static List<Node> objects(Graph g, Node s, Node p) {
-        return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList();
-    }
 }

@@ -104,11 +104,11 @@ public final class LineageIndex {
         g.find(Node.ANY, TASK, Node.ANY).forEachRemaining(t ->
                 tasks.computeIfAbsent(t.getSubject(), k -> new HashSet<>()).add(t.getObject()));
         // Each property is scanned once (a lookup per derivation would cost one index probe each).
-        Map<Node, List<Node>> relationOf = bySubject(g, MKG.relation);
-        Map<Node, List<Node>> sourceOf = bySubject(g, SOURCE);
-        Map<Node, List<Node>> evidenceOf = bySubject(g, EVIDENCE);
-        Map<Node, List<Node>> baseModelOf = bySubject(g, BASE_MODEL);
-        Map<Node, List<Node>> baseFamilyOf = bySubject(g, BASE_FAMILY);
+        Map<Node, List<Node>> relationOf = GraphScans.bySubject(g, MKG.relation);
+        Map<Node, List<Node>> sourceOf = GraphScans.bySubject(g, SOURCE);
+        Map<Node, List<Node>> evidenceOf = GraphScans.bySubject(g, EVIDENCE);
+        Map<Node, List<Node>> baseModelOf = GraphScans.bySubject(g, BASE_MODEL);
+        Map<Node, List<Node>> baseFamilyOf = GraphScans.bySubject(g, BASE_FAMILY);
         Map<Node, List<Node>> notationOf = new HashMap<>();
         Map<Node, List<Node>> relationLabels = new HashMap<>();
         g.find(Node.ANY, DERIVATION, Node.ANY).forEachRemaining(t -> {
@@ -117,15 +117,11 @@ public final class LineageIndex {
             List<Node> relations = new ArrayList<>();
             for (Node r : relationOf.getOrDefault(d, List.of())) {
                 if (r.equals(CONVERSION) || r.equals(QUANTIZATION)) exports.add(model);
-                relations.addAll(relationLabels.computeIfAbsent(r, k -> objects(g, k, RDFS.label.asNode())));
+                relations.addAll(relationLabels.computeIfAbsent(r, k -> GraphScans.objects(g, k, RDFS.label.asNode())));
             }
-            List<String> sources = new ArrayList<>();
-            for (Node s : sourceOf.getOrDefault(d, List.of())) {
-                if (s.isURI()) sources.add(s.getURI());
-                else if (s.isLiteral()) sources.add(s.getLiteralLexicalForm());
-            }
+            List<String> sources = GraphScans.strings(sourceOf.getOrDefault(d, List.of()));
             for (Node e : evidenceOf.getOrDefault(d, List.of())) {
-                List<Node> notations = notationOf.computeIfAbsent(e, k -> objects(g, k, NOTATION));
+                List<Node> notations = notationOf.computeIfAbsent(e, k -> GraphScans.objects(g, k, NOTATION));
                 for (Node p : baseModelOf.getOrDefault(d, List.of()))
                     hops.computeIfAbsent(model, k -> new ArrayList<>()).add(new Hop(p, MODEL, relations, e, notations, sources));
                 for (Node p : baseFamilyOf.getOrDefault(d, List.of()))
@@ -253,17 +249,6 @@ public final class LineageIndex {
         nodes.add(n);
         ids.put(n, nodes.size() - 1);
         return nodes.size() - 1;
-    }
-
-    /** Every (subject, object) of {@code p}, by subject, in one scan. */
-    private static Map<Node, List<Node>> bySubject(Graph g, Node p) {
-        Map<Node, List<Node>> out = new HashMap<>();
-        g.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> out.computeIfAbsent(t.getSubject(), k -> new ArrayList<>(1)).add(t.getObject()));
-        return out;
-    }
-
-    private static List<Node> objects(Graph g, Node s, Node p) {
-        return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList();
     }
 
     private static Node iri(String local) {
