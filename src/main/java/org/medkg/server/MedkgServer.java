@@ -118,6 +118,7 @@ public final class MedkgServer {
         b.addFilter("/*", new FormatParameterFilter());
         b.addFilter("/*", new BoundedResultsFilter());
         FusekiServer server = b.build();
+        poolOutputBuffers(server.getJettyServer());
         // gzip for text responses over 1 KiB (SPARQL results, RDF, pages, dumps).
         org.eclipse.jetty.server.Server jetty = server.getJettyServer();
         org.eclipse.jetty.server.handler.gzip.GzipHandler gzip = new org.eclipse.jetty.server.handler.gzip.GzipHandler();
@@ -132,6 +133,33 @@ public final class MedkgServer {
         }
         server.start();
         return new MedkgServer(server);
+    }
+
+    /**
+     * Gives the connectors a buffer pool that keeps Fuseki's output buffers. Fuseki 5.6 sets a 5 MiB output buffer
+     * but leaves Jetty's default pool, which pools buffers up to 64 KiB only, so every response sent without a
+     * Content-Length allocated (and dropped) a fresh 5 MiB buffer: about 20 ms per request on this machine, for a
+     * ping as for a query (apache/jena#4084, fixed after 5.6 by apache/jena#4088, which passes such a pool). The
+     * connectors are rebuilt with the same connection factories, host and port on a pool whose largest buffer is
+     * the output buffer.
+     */
+    static void poolOutputBuffers(org.eclipse.jetty.server.Server jetty) {
+        int largest = 0;
+        for (Connector c : jetty.getConnectors()) {
+            org.eclipse.jetty.server.HttpConnectionFactory http = c.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
+            if (http != null) largest = Math.max(largest, http.getHttpConfiguration().getOutputBufferSize());
+        }
+        if (largest <= 0) return;
+        org.eclipse.jetty.io.ArrayByteBufferPool pool = new org.eclipse.jetty.io.ArrayByteBufferPool(0, -1, largest, -1, -1, -1);
+        for (Connector c : jetty.getConnectors()) {
+            if (!(c instanceof ServerConnector old)) continue;
+            ServerConnector pooled = new ServerConnector(jetty, null, null, pool, -1, -1,
+                    old.getConnectionFactories().toArray(new org.eclipse.jetty.server.ConnectionFactory[0]));
+            pooled.setHost(old.getHost());
+            pooled.setPort(old.getPort());
+            jetty.removeConnector(old);
+            jetty.addConnector(pooled);
+        }
     }
 
     public int port() {
