@@ -43,6 +43,13 @@ public final class LeaderboardIndex {
     private final Map<Node, List<Node>> labels = new HashMap<>();
     private final Map<Node, List<Node>> notations = new HashMap<>();
     private final BindingComparator order;
+    /** The ORDER BY rank of every node a row can hold (see {@link NodeRanks}). */
+    private final Map<Node, Integer> rank = new HashMap<>();
+    /**
+     * The rank of each score by value (scores SPARQL's {@code >} finds equal share one), so that "outscores" is an int
+     * comparison; null when some score is not a number, and the scores are then compared as SPARQL values.
+     */
+    private Map<Node, Integer> valueRank;
 
     private LeaderboardIndex(DatasetGraph dsg, CannedQuery leaderboard) {
         this.order = new BindingComparator(leaderboard.query().getOrderBy());
@@ -55,6 +62,7 @@ public final class LeaderboardIndex {
         Map<Node, List<Node>> evidenceOf = GraphScans.bySubject(g, EVIDENCE);
         Map<Node, List<Node>> shotsOf = GraphScans.bySubject(g, MKG.shots);
         Map<Node, List<Node>> sourceOf = GraphScans.bySubject(g, SOURCE);
+        Map<Node, List<Node>> labelOf = GraphScans.bySubject(g, RDFS.label.asNode());
         g.find(Node.ANY, MKG.benchmark, Node.ANY).forEachRemaining(t -> {
             Node r = t.getSubject();
             for (Node model : modelOf.getOrDefault(r, List.of())) {
@@ -63,7 +71,7 @@ public final class LeaderboardIndex {
                         scoreOf.getOrDefault(r, List.of()), metricOf.getOrDefault(r, List.of()),
                         settingOf.getOrDefault(r, List.of()), evidenceOf.getOrDefault(r, List.of()),
                         shotsOf.getOrDefault(r, List.of()), sources));
-                labels.computeIfAbsent(model, k -> GraphScans.objects(g, k, RDFS.label.asNode()));
+                labels.computeIfAbsent(model, k -> labelOf.getOrDefault(k, List.of()));
             }
         });
         for (List<Result> rs : byBenchmark.values())
@@ -71,33 +79,82 @@ public final class LeaderboardIndex {
                 for (Node s : r.settings()) notations.computeIfAbsent(s, k -> GraphScans.objects(g, k, NOTATION));
                 for (Node e : r.evidences()) notations.computeIfAbsent(e, k -> GraphScans.objects(g, k, NOTATION));
             }
+        // Ranks of every node a row holds, and of the scores by value.
+        java.util.LinkedHashSet<Node> keys = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<Node> scores = new java.util.LinkedHashSet<>();
+        for (List<Result> rs : byBenchmark.values())
+            for (Result r : rs) {
+                keys.add(r.model());
+                keys.addAll(r.scores());
+                keys.addAll(r.metrics());
+                keys.addAll(r.shots());
+                scores.addAll(r.scores());
+            }
+        labels.values().forEach(keys::addAll);
+        notations.values().forEach(keys::addAll);
+        List<Node> all = new ArrayList<>(keys);
+        int[] ranks = NodeRanks.of(all);
+        for (int i = 0; i < ranks.length; i++) rank.put(all.get(i), ranks[i]);
+        this.valueRank = valueRanks(new ArrayList<>(scores));
+    }
+
+    /** Scores ranked by value, equal values sharing a rank; null unless every score is a number (NaN excluded). */
+    private static Map<Node, Integer> valueRanks(List<Node> scores) {
+        List<NodeValue> values = new ArrayList<>(scores.size());
+        for (Node s : scores) {
+            NodeValue v;
+            try {
+                v = NodeValue.makeNode(s);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            if (!v.isNumber() || (v.isDouble() && Double.isNaN(v.getDouble())) || (v.isFloat() && Float.isNaN(v.getFloat())))
+                return null;
+            values.add(v);
+        }
+        Integer[] order = new Integer[values.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> NodeValue.compare(values.get(a), values.get(b)));
+        Map<Node, Integer> out = new HashMap<>();
+        int r = 0;
+        for (int i = 0; i < order.length; i++) {
+            if (i > 0 && NodeValue.compare(values.get(order[i - 1]), values.get(order[i])) != 0) r++;
+            out.put(scores.get(order[i]), r);
+        }
+        return out;
     }
 
     public static LeaderboardIndex build(DatasetGraph dsg, CannedQuery leaderboard) {
         return Txn.calculateRead(dsg, () -> new LeaderboardIndex(dsg, leaderboard));
     }
 
-    /** The rows of {@code leaderboard} for parameters bound as {@link ParamResolver#bind} binds them. */
+    /** The rows of {@code leaderboard} as a list (see {@link #leaderboardRows}). */
     public List<Binding> leaderboard(Map<Var, Node> params) {
+        return leaderboardRows(params).toList();
+    }
+
+    /** One row: its keys (setting, shots, model, name, score, metric, evidence) and its sources. */
+    private record Row(Node[] key, TreeSet<String> sources) {}
+
+    /** The rows of {@code leaderboard} for parameters bound as {@link ParamResolver#bind} binds them, in the query's order. */
+    public IndexedRows leaderboardRows(Map<Var, Node> params) {
         Node benchmark = params.get(Var.alloc("_benchmark"));
         Node setting = params.get(Var.alloc("_setting"));
         Node evidence = params.get(Var.alloc("_evidence"));
         List<Result> results = byBenchmark.getOrDefault(benchmark, List.of());
         // The best score of each (model, setting, shot key) among results that pass the evidence filter.
-        Map<List<Object>, NodeValue> best = new HashMap<>();
+        Map<List<Object>, Node> best = new HashMap<>();
         for (Result r : results)
             for (Node s : r.settings()) {
                 if (setting != null && !setting.equals(s)) continue;
                 for (Node e : r.evidences()) {
                     if (evidence != null && !evidence.equals(e)) continue;
                     for (NodeValue shotKey : shotKeys(r))
-                        for (Node score : r.scores()) {
-                            NodeValue v = NodeValue.makeNode(score);
-                            best.merge(key(r.model(), s, shotKey), v, (a, b) -> greater(b, a) ? b : a);
-                        }
+                        for (Node score : r.scores())
+                            best.merge(key(r.model(), s, shotKey), score, (a, b) -> greater(b, a) ? b : a);
                 }
             }
-        Map<List<Node>, TreeSet<String>> rows = new LinkedHashMap<>();
+        Map<List<Node>, Row> rows = new HashMap<>();
         for (Result r : results)
             for (Node s : r.settings()) {
                 if (setting != null && !setting.equals(s)) continue;
@@ -107,28 +164,62 @@ public final class LeaderboardIndex {
                     for (Node n : shotsOrNone) {
                         NodeValue shotKey = n == null ? NO_SHOTS : NodeValue.makeNode(n);
                         for (Node score : r.scores()) {
-                            NodeValue top = best.get(key(r.model(), s, shotKey));
-                            if (top != null && greater(top, NodeValue.makeNode(score))) continue;   // outscored
+                            Node top = best.get(key(r.model(), s, shotKey));
+                            if (top != null && greater(top, score)) continue;   // outscored
                             for (Node settingName : notations.getOrDefault(s, List.of()))
                                 for (Node evidenceName : notations.getOrDefault(e, List.of()))
                                     for (Node name : labels.getOrDefault(r.model(), List.of()))
-                                        for (Node metric : r.metrics())
-                                            rows.computeIfAbsent(new ArrayList<>(java.util.Arrays.asList(settingName, n,
-                                                    r.model(), name, score, metric, evidenceName)), k -> new TreeSet<>())
-                                                    .addAll(r.sources());
+                                        for (Node metric : r.metrics()) {
+                                            Node[] k = {settingName, n, r.model(), name, score, metric, evidenceName};
+                                            rows.computeIfAbsent(java.util.Arrays.asList(k), x -> new Row(k, new TreeSet<>()))
+                                                    .sources().addAll(r.sources());
+                                        }
                         }
                     }
                 }
             }
-        List<Binding> out = new ArrayList<>(rows.size());
-        for (Map.Entry<List<Node>, TreeSet<String>> row : rows.entrySet()) {
-            BindingBuilder b = BindingBuilder.create();
-            for (int i = 0; i < 7; i++) if (row.getKey().get(i) != null) b.add(VARS.get(i), row.getKey().get(i));
-            b.add(VARS.get(7), NodeFactory.createLiteralString(String.join(" ", row.getValue())));
-            out.add(b.build());
+        List<Row> sorted = new ArrayList<>(rows.values());
+        sorted.sort(this::compare);
+        return new IndexedRows() {
+            public long size() {
+                return sorted.size();
+            }
+
+            public java.util.Iterator<Binding> from(long offset) {
+                var it = sorted.subList((int) Math.min(offset, sorted.size()), sorted.size()).iterator();
+                return new java.util.Iterator<>() {
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    public Binding next() {
+                        return binding(it.next());
+                    }
+                };
+            }
+        };
+    }
+
+    /** The query's ORDER BY ?setting ?shots DESC(?score) ?name ?model ?metric ?evidence, on ranks. */
+    private int compare(Row a, Row b) {
+        int[] keys = {0, 1, 4, 3, 2, 5, 6};
+        for (int k : keys) {
+            int c = Integer.compare(rankOf(a.key()[k]), rankOf(b.key()[k]));
+            if (k == 4) c = -c;
+            if (c != 0) return c;
         }
-        out.sort(order);
-        return out;
+        return order.compare(binding(a), binding(b));   // keys SPARQL finds equal: as Jena breaks the tie
+    }
+
+    private int rankOf(Node n) {
+        return n == null ? -1 : rank.get(n);   // unbound sorts first
+    }
+
+    private static Binding binding(Row row) {
+        BindingBuilder b = BindingBuilder.create();
+        for (int i = 0; i < 7; i++) if (row.key()[i] != null) b.add(VARS.get(i), row.key()[i]);
+        b.add(VARS.get(7), NodeFactory.createLiteralString(String.join(" ", row.sources())));
+        return b.build();
     }
 
     /** The shot keys of a result: its shots, or -1 when it has none (COALESCE(?n, -1)). */
@@ -146,9 +237,10 @@ public final class LeaderboardIndex {
     }
 
     /** {@code a > b} as SPARQL compares them; false where they do not compare. */
-    private static boolean greater(NodeValue a, NodeValue b) {
+    private boolean greater(Node a, Node b) {
+        if (valueRank != null) return valueRank.get(a) > valueRank.get(b);
         try {
-            return NodeValue.compare(a, b) > 0;
+            return NodeValue.compare(NodeValue.makeNode(a), NodeValue.makeNode(b)) > 0;
         } catch (RuntimeException notComparable) {
             return false;
         }

@@ -23,20 +23,23 @@ final class IndexedAnswers {
     static final String BUILT_ON = "built-on";
     static final String DESCENDANTS = "descendants";
     static final String LEADERBOARD = "leaderboard";
+    static final String LINEAGE = "lineage";
 
     /** An answer from the index: its columns and rows, in the order the query's API would give them. */
-    record Answer(List<Var> vars, List<Binding> rows, String engine) {}
+    record Answer(List<Var> vars, org.medkg.query.IndexedRows rows, String engine) {}
     private final DatasetGraph dataset;
     private final MedkgServer.Version version;
     private final CannedQuery builtOn;
     private final CannedQuery descendants;
     private final CannedQuery leaderboard;
+    private final CannedQuery lineage;
     private final Consumer<String> log;
     private final AtomicBoolean building = new AtomicBoolean();
     private volatile Object[] current;   // {fingerprint, LineageIndex, LeaderboardIndex or null}
 
     IndexedAnswers(DatasetGraph dataset, MedkgServer.Version version, CannedQuery builtOn, CannedQuery descendants,
-                   CannedQuery leaderboard, Consumer<String> log) {
+                   CannedQuery leaderboard, CannedQuery lineage, Consumer<String> log) {
+        this.lineage = lineage;
         this.leaderboard = leaderboard;
         this.dataset = dataset;
         this.version = version;
@@ -51,24 +54,29 @@ final class IndexedAnswers {
         boolean isBuiltOn = builtOn != null && q.name().equals(BUILT_ON) && q.text().equals(builtOn.text());
         boolean isDescendants = descendants != null && q.name().equals(DESCENDANTS) && q.text().equals(descendants.text());
         boolean isLeaderboard = leaderboard != null && q.name().equals(LEADERBOARD) && q.text().equals(leaderboard.text());
-        if (!isBuiltOn && !isDescendants && !isLeaderboard) return null;
+        boolean isLineage = lineage != null && q.name().equals(LINEAGE) && q.text().equals(lineage.text());
+        if (!isBuiltOn && !isDescendants && !isLeaderboard && !isLineage) return null;
         Object[] snapshot = ready();   // one build's indexes, read together
         if (snapshot == null) return null;
         LineageIndex index = (LineageIndex) snapshot[1];
         Map<Var, Node> binding = new ParamResolver(dataset).bind(q, params);
         if (isLeaderboard) {
             org.medkg.query.LeaderboardIndex scores = (org.medkg.query.LeaderboardIndex) snapshot[2];
-            return scores == null ? null : new Answer(org.medkg.query.LeaderboardIndex.VARS, scores.leaderboard(binding), "score-index");
+            return scores == null ? null : new Answer(org.medkg.query.LeaderboardIndex.VARS, scores.leaderboardRows(binding), "score-index");
         }
-        if (isBuiltOn) return new Answer(LineageIndex.VARS, index.builtOn(binding), "lineage-index");
+        if (isBuiltOn) return new Answer(LineageIndex.VARS, index.builtOnRows(binding), "lineage-index");
+        if (isLineage) {
+            List<Binding> rows = index.lineage(binding);
+            return rows == null ? null : new Answer(LineageIndex.LINEAGE_VARS, org.medkg.query.IndexedRows.of(rows), "lineage-index");
+        }
         List<Binding> rows = index.descendants(binding);
         if (rows == null) return null;
-        if (!q.treeOrder()) return new Answer(LineageIndex.DESCENDANTS_VARS, rows, "lineage-index");
+        if (!q.treeOrder()) return new Answer(LineageIndex.DESCENDANTS_VARS, org.medkg.query.IndexedRows.of(rows), "lineage-index");
         org.apache.jena.sparql.exec.RowSet tree = org.medkg.query.TreeOrder.depthFirst(
                 org.apache.jena.sparql.exec.RowSetStream.create(LineageIndex.DESCENDANTS_VARS, rows.iterator()));
         List<Binding> ordered = new java.util.ArrayList<>(rows.size());
         tree.forEachRemaining(ordered::add);
-        return new Answer(tree.getResultVars(), ordered, "lineage-index");
+        return new Answer(tree.getResultVars(), org.medkg.query.IndexedRows.of(ordered), "lineage-index");
     }
 
     /**
@@ -83,7 +91,7 @@ final class IndexedAnswers {
             Thread t = new Thread(() -> {
                 try {
                     long start = System.nanoTime();
-                    LineageIndex index = LineageIndex.build(dataset, builtOn, descendants);
+                    LineageIndex index = LineageIndex.build(dataset, builtOn, descendants, lineage);
                     org.medkg.query.LeaderboardIndex scores = leaderboard == null ? null
                             : org.medkg.query.LeaderboardIndex.build(dataset, leaderboard);
                     // Kept only if the server still serves the build the index was read from.

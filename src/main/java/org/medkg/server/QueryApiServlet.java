@@ -86,22 +86,24 @@ final class QueryApiServlet extends HttpServlet {
             Paging paging = Paging.parse(params.remove(LIMIT), params.remove(OFFSET), LIMIT, OFFSET);
             IndexedAnswers.Answer answer = indexed == null ? null : indexed.answer(q, params);
             if (answer != null) {
-                java.util.List<org.apache.jena.sparql.engine.binding.Binding> rows = answer.rows();
+                org.medkg.query.IndexedRows rows = answer.rows();
                 resp.setHeader(ANSWERED_BY, answer.engine());
                 if (paging.limited()) {
-                    int from = (int) Math.min(rows.size(), paging.offset());
-                    int to = (int) Math.min(rows.size(), (long) from + paging.limit());
-                    write(req, resp, new Page(answer.vars(), rows.subList(from, to), paging.offset(),
-                            paging.limit(), rows.size()), lang);
+                    // The page's rows only: an index produces them from the offset on, without the rest.
+                    java.util.List<org.apache.jena.sparql.engine.binding.Binding> page = new java.util.ArrayList<>();
+                    var it = rows.from(paging.offset());
+                    while (page.size() < paging.limit() && it.hasNext()) page.add(it.next());
+                    write(req, resp, new Page(answer.vars(), page, paging.offset(), paging.limit(), rows.size()), lang);
                     return;
                 }
-                resp.setStatus(200);
-                resp.setContentType(lang.getContentType().getContentTypeStr() + "; charset=utf-8");
-                resp.setHeader("Vary", "Accept");
-                try (OutputStream out = new java.io.BufferedOutputStream(resp.getOutputStream(), 1 << 16)) {
-                    ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(org.apache.jena.sparql.exec.RowSetStream.create(
-                            answer.vars(), rows.subList((int) Math.min(rows.size(), paging.offset()), rows.size()).iterator())), lang);
-                }
+                StreamedResponse out = body = new StreamedResponse(resp, STREAM_AFTER, () -> {
+                    resp.setStatus(200);
+                    resp.setContentType(lang.getContentType().getContentTypeStr() + "; charset=utf-8");
+                    resp.setHeader("Vary", "Accept");
+                });
+                ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(org.apache.jena.sparql.exec.RowSetStream.create(
+                        answer.vars(), rows.from(paging.offset()))), lang);
+                out.finish();
                 return;
             }
             resp.setHeader(ANSWERED_BY, "sparql");

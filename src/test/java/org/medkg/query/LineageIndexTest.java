@@ -30,8 +30,9 @@ import org.medkg.vocab.MKG;
  * The in-memory answer of {@code built-on} is the query's answer: the same rows in the same order (sources compared
  * as sets, since SPARQL leaves GROUP_CONCAT's order to the engine), for every base the closure knows (every
  * ancestor of some model, and every family), and for every parameter on a sample of them; and the same for
- * {@code descendants}, after the runner's depth-first tree order; and {@link LeaderboardIndex} for every benchmark,
- * setting and evidence level.
+ * {@code descendants}, after the runner's depth-first tree order, and {@code lineage} for every model; and
+ * {@link LeaderboardIndex} for every benchmark, setting and evidence level. Pages (the total, and the rows from an
+ * offset) are slices of the whole answer.
  */
 class LineageIndexTest {
     @TempDir static Path tmp;
@@ -47,7 +48,8 @@ class LineageIndexTest {
         try (Store store = Store.open(storeDir)) {
             var dsg = store.dataset();
             CannedQuery dq = library.get("descendants");
-            LineageIndex index = LineageIndex.build(dsg, q, dq);
+            CannedQuery lq = library.get("lineage");
+            LineageIndex index = LineageIndex.build(dsg, q, dq, lq);
             CannedQueryRunner runner = new CannedQueryRunner(dsg, 60_000);
             Set<Node> bases = new LinkedHashSet<>();
             Txn.executeRead(dsg, () -> {
@@ -86,8 +88,47 @@ class LineageIndexTest {
                     }
                 }
                 rowsCompared += expected.size();
+                // Pages: the total without reading the rows, and the rows from any offset as a slice of the whole.
+                IndexedRows rows = index.builtOnRows(params);
+                assertEquals(expected.size(), rows.size(), "total for " + params);
+                for (int off : new int[] {1, 2, 7, expected.size() / 2, expected.size() - 1, expected.size()}) {
+                    if (off < 0 || off > expected.size()) continue;
+                    List<Binding> tail = new ArrayList<>();
+                    index.builtOnRows(params).from(off).forEachRemaining(tail::add);
+                    assertEquals(actual.subList(off, actual.size()), tail, "rows from offset " + off + " for " + params);
+                }
             }
             assertTrue(rowsCompared > 0, "some rows compared");
+            // lineage: the same rows in the same order for every model and base, and by evidence level on a sample.
+            Set<Node> models = new LinkedHashSet<>(bases);
+            Txn.executeRead(dsg, () -> dsg.getDefaultGraph().find(Node.ANY, NodeFactory.createURI(MKG.NS + "derivation"), Node.ANY)
+                    .forEachRemaining(t -> models.add(t.getSubject())));
+            long lineageRows = 0;
+            int lineageCases = 0;
+            int j = 0;
+            for (Node model : models) {
+                List<Map<Var, Node>> lcases = new ArrayList<>();
+                lcases.add(Map.of(Var.alloc("_model"), model));
+                if (j++ % 5 == 0)
+                    for (String level : new String[] {"Stated", "Declared", "Inferred"})
+                        lcases.add(Map.of(Var.alloc("_model"), model, Var.alloc("_evidence"), NodeFactory.createURI(MKG.NS + level)));
+                for (Map<Var, Node> params : lcases) {
+                    List<Binding> expected = new ArrayList<>();
+                    runner.select(lq, QueryTransformOps.replaceVars(lq.query(), params), rs -> rs.forEachRemaining(x -> expected.add(toBinding(x))));
+                    List<Binding> actual = index.lineage(params);
+                    assertEquals(expected.size(), actual.size(), "lineage rows for " + params + "\nexpected " + expected + "\nactual " + actual);
+                    for (int r = 0; r < expected.size(); r++)
+                        for (Var v : LineageIndex.LINEAGE_VARS) {
+                            Node e = expected.get(r).get(v);
+                            Node a = actual.get(r).get(v);
+                            if (v.getVarName().equals("sources")) assertEquals(words(e), words(a), "lineage sources, row " + r + " for " + params);
+                            else assertEquals(e, a, "lineage " + v + ", row " + r + " for " + params + "\nexpected " + expected.get(r) + "\nactual   " + actual.get(r));
+                        }
+                    lineageRows += expected.size();
+                    lineageCases++;
+                }
+            }
+            assertTrue(lineageRows > 0);
             // descendants: the same rows in the same order after the runner's tree order, for every base.
             long treeRows = 0;
             for (Node base : bases) {
@@ -109,8 +150,9 @@ class LineageIndexTest {
                 treeRows += expected.size();
             }
             assertTrue(treeRows > 0);
-            System.out.printf("LineageIndexTest %s: built-on %d cases, %d rows identical; descendants %d bases, %d rows identical%n",
-                    fixture, cases.size(), rowsCompared, bases.size(), treeRows);
+            System.out.printf("LineageIndexTest %s: built-on %d cases, %d rows identical (and every page); descendants %d bases, %d rows"
+                    + " identical; lineage %d cases, %d rows identical%n", fixture, cases.size(), rowsCompared, bases.size(), treeRows,
+                    lineageCases, lineageRows);
         }
     }
 
@@ -145,6 +187,13 @@ class LineageIndexTest {
                 List<Binding> expected = new ArrayList<>();
                 runner.select(q, QueryTransformOps.replaceVars(q.query(), params), rs -> rs.forEachRemaining(x -> expected.add(toBinding(x))));
                 List<Binding> actual = index.leaderboard(params);
+                IndexedRows paged = index.leaderboardRows(params);
+                assertEquals(expected.size(), paged.size(), "leaderboard total for " + params);
+                if (expected.size() > 2) {
+                    List<Binding> tail = new ArrayList<>();
+                    paged.from(2).forEachRemaining(tail::add);
+                    assertEquals(actual.subList(2, actual.size()), tail, "leaderboard rows from offset 2 for " + params);
+                }
                 assertEquals(expected.size(), actual.size(), "rows for " + params + "\nexpected " + expected + "\nactual " + actual);
                 for (int r = 0; r < expected.size(); r++)
                     for (Var v : LeaderboardIndex.VARS) {
