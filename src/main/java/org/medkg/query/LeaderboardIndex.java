@@ -51,6 +51,15 @@ public final class LeaderboardIndex {
      */
     private Map<Node, Integer> valueRank;
 
+    /** A result under one of its settings and one of its numbers of shots (null: none). */
+    private record Entry(Result result, Node shots) {}
+
+    /** The entries of one model in one setting with one number of shots (by value): the best of them is kept. */
+    private record Group(Node setting, List<Entry> entries) {}
+
+    /** Per benchmark, its results grouped by (model, setting, shots), as the query's "no better result" reads them. */
+    private final Map<Node, List<Group>> groups = new HashMap<>();
+
     private LeaderboardIndex(DatasetGraph dsg, CannedQuery leaderboard) {
         this.order = new BindingComparator(leaderboard.query().getOrderBy());
         Graph g = dsg.getDefaultGraph();
@@ -96,6 +105,15 @@ public final class LeaderboardIndex {
         int[] ranks = NodeRanks.of(all);
         for (int i = 0; i < ranks.length; i++) rank.put(all.get(i), ranks[i]);
         this.valueRank = valueRanks(new ArrayList<>(scores));
+        for (var b : byBenchmark.entrySet()) {
+            Map<List<Object>, Group> byKey = new LinkedHashMap<>();
+            for (Result r : b.getValue())
+                for (Node st : r.settings())
+                    for (Node n : r.shots().isEmpty() ? java.util.Collections.<Node>singletonList(null) : r.shots())
+                        byKey.computeIfAbsent(key(r.model(), st, n == null ? NO_SHOTS : NodeValue.makeNode(n)),
+                                k -> new Group(st, new ArrayList<>(1))).entries().add(new Entry(r, n));
+            groups.put(b.getKey(), new ArrayList<>(byKey.values()));
+        }
     }
 
     /** Scores ranked by value, equal values sharing a rank; null unless every score is a number (NaN excluded). */
@@ -133,60 +151,63 @@ public final class LeaderboardIndex {
         return leaderboardRows(params).toList();
     }
 
-    /** One row: its keys (setting, shots, model, name, score, metric, evidence) and its sources. */
-    private record Row(Node[] key, TreeSet<String> sources) {}
+    /** One row: its keys (setting, shots, model, name, score, metric, evidence), their ranks, and its sources. */
+    private record Row(Node[] key, int[] ranks, TreeSet<String> sources) {}
 
-    /** The rows of {@code leaderboard} for parameters bound as {@link ParamResolver#bind} binds them, in the query's order. */
+    /**
+     * The rows of {@code leaderboard} for parameters bound as {@link ParamResolver#bind} binds them, in the query's
+     * order: one pass over the benchmark's groups (the best score of each, then the entries that reach it), and one
+     * sort of the rows on ranks.
+     */
     public IndexedRows leaderboardRows(Map<Var, Node> params) {
         Node benchmark = params.get(Var.alloc("_benchmark"));
         Node setting = params.get(Var.alloc("_setting"));
         Node evidence = params.get(Var.alloc("_evidence"));
-        List<Result> results = byBenchmark.getOrDefault(benchmark, List.of());
-        // The best score of each (model, setting, shot key) among results that pass the evidence filter.
-        Map<List<Object>, Node> best = new HashMap<>();
-        for (Result r : results)
-            for (Node s : r.settings()) {
-                if (setting != null && !setting.equals(s)) continue;
-                for (Node e : r.evidences()) {
+        List<Row> rows = new ArrayList<>();
+        for (Group g : groups.getOrDefault(benchmark, List.of())) {
+            if (setting != null && !setting.equals(g.setting())) continue;
+            // The best score among the group's results that pass the evidence filter.
+            Node top = null;
+            for (Entry en : g.entries())
+                for (Node e : en.result().evidences()) {
                     if (evidence != null && !evidence.equals(e)) continue;
-                    for (NodeValue shotKey : shotKeys(r))
-                        for (Node score : r.scores())
-                            best.merge(key(r.model(), s, shotKey), score, (a, b) -> greater(b, a) ? b : a);
+                    for (Node score : en.result().scores()) if (top == null || greater(score, top)) top = score;
                 }
-            }
-        Map<List<Node>, Row> rows = new HashMap<>();
-        for (Result r : results)
-            for (Node s : r.settings()) {
-                if (setting != null && !setting.equals(s)) continue;
+            if (top == null) continue;
+            for (Entry en : g.entries()) {
+                Result r = en.result();
                 for (Node e : r.evidences()) {
                     if (evidence != null && !evidence.equals(e)) continue;
-                    List<Node> shotsOrNone = r.shots().isEmpty() ? java.util.Collections.singletonList(null) : r.shots();
-                    for (Node n : shotsOrNone) {
-                        NodeValue shotKey = n == null ? NO_SHOTS : NodeValue.makeNode(n);
-                        for (Node score : r.scores()) {
-                            Node top = best.get(key(r.model(), s, shotKey));
-                            if (top != null && greater(top, score)) continue;   // outscored
-                            for (Node settingName : notations.getOrDefault(s, List.of()))
-                                for (Node evidenceName : notations.getOrDefault(e, List.of()))
-                                    for (Node name : labels.getOrDefault(r.model(), List.of()))
-                                        for (Node metric : r.metrics()) {
-                                            Node[] k = {settingName, n, r.model(), name, score, metric, evidenceName};
-                                            rows.computeIfAbsent(java.util.Arrays.asList(k), x -> new Row(k, new TreeSet<>()))
-                                                    .sources().addAll(r.sources());
-                                        }
-                        }
+                    for (Node score : r.scores()) {
+                        if (greater(top, score)) continue;   // outscored
+                        for (Node settingName : notations.getOrDefault(g.setting(), List.of()))
+                            for (Node evidenceName : notations.getOrDefault(e, List.of()))
+                                for (Node name : labels.getOrDefault(r.model(), List.of()))
+                                    for (Node metric : r.metrics()) {
+                                        Node[] k = {settingName, en.shots(), r.model(), name, score, metric, evidenceName};
+                                        int[] rk = new int[7];
+                                        for (int i = 0; i < 7; i++) rk[i] = rankOf(k[i]);
+                                        rows.add(new Row(k, rk, new TreeSet<>(r.sources())));
+                                    }
                     }
                 }
             }
-        List<Row> sorted = new ArrayList<>(rows.values());
-        sorted.sort(this::compare);
+        }
+        rows.sort(this::compare);
+        // Rows with the same keys are one row (GROUP BY), with the sources of each; equal keys sort together.
+        List<Row> merged = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            Row last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && java.util.Arrays.equals(last.key(), r.key())) last.sources().addAll(r.sources());
+            else merged.add(r);
+        }
         return new IndexedRows() {
             public long size() {
-                return sorted.size();
+                return merged.size();
             }
 
             public java.util.Iterator<Binding> from(long offset) {
-                var it = sorted.subList((int) Math.min(offset, sorted.size()), sorted.size()).iterator();
+                var it = merged.subList((int) Math.min(offset, merged.size()), merged.size()).iterator();
                 return new java.util.Iterator<>() {
                     public boolean hasNext() {
                         return it.hasNext();
@@ -204,10 +225,11 @@ public final class LeaderboardIndex {
     private int compare(Row a, Row b) {
         int[] keys = {0, 1, 4, 3, 2, 5, 6};
         for (int k : keys) {
-            int c = Integer.compare(rankOf(a.key()[k]), rankOf(b.key()[k]));
+            int c = Integer.compare(a.ranks()[k], b.ranks()[k]);
             if (k == 4) c = -c;
             if (c != 0) return c;
         }
+        if (java.util.Arrays.equals(a.key(), b.key())) return 0;
         return order.compare(binding(a), binding(b));   // keys SPARQL finds equal: as Jena breaks the tie
     }
 
@@ -220,14 +242,6 @@ public final class LeaderboardIndex {
         for (int i = 0; i < 7; i++) if (row.key()[i] != null) b.add(VARS.get(i), row.key()[i]);
         b.add(VARS.get(7), NodeFactory.createLiteralString(String.join(" ", row.sources())));
         return b.build();
-    }
-
-    /** The shot keys of a result: its shots, or -1 when it has none (COALESCE(?n, -1)). */
-    private static List<NodeValue> shotKeys(Result r) {
-        if (r.shots().isEmpty()) return List.of(NO_SHOTS);
-        List<NodeValue> out = new ArrayList<>();
-        for (Node n : r.shots()) out.add(NodeValue.makeNode(n));
-        return out;
     }
 
     /** A key that compares shot counts by value, as the query's {@code =} does. */

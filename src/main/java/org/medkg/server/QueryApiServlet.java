@@ -101,7 +101,8 @@ final class QueryApiServlet extends HttpServlet {
                     resp.setContentType(lang.getContentType().getContentTypeStr() + "; charset=utf-8");
                     resp.setHeader("Vary", "Accept");
                 });
-                ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(org.apache.jena.sparql.exec.RowSetStream.create(
+                if (lang.equals(ResultSetLang.RS_JSON)) SparqlJsonWriter.write(out, answer.vars(), rows.from(paging.offset()));
+                else ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(org.apache.jena.sparql.exec.RowSetStream.create(
                         answer.vars(), rows.from(paging.offset()))), lang);
                 out.finish();
                 return;
