@@ -42,6 +42,7 @@ public final class LeaderboardIndex {
     private final Map<Node, List<Result>> byBenchmark = new HashMap<>();
     private final Map<Node, List<Node>> labels = new HashMap<>();
     private final Map<Node, List<Node>> notations = new HashMap<>();
+    private final java.util.Set<Node> settingNodes = new java.util.HashSet<>();
     private final BindingComparator order;
     /** The ORDER BY rank of every node a row can hold (see {@link NodeRanks}). */
     private final Map<Node, Integer> rank = new HashMap<>();
@@ -85,6 +86,7 @@ public final class LeaderboardIndex {
         });
         for (List<Result> rs : byBenchmark.values())
             for (Result r : rs) {
+                settingNodes.addAll(r.settings());
                 for (Node s : r.settings()) notations.computeIfAbsent(s, k -> GraphScans.objects(g, k, NOTATION));
                 for (Node e : r.evidences()) notations.computeIfAbsent(e, k -> GraphScans.objects(g, k, NOTATION));
             }
@@ -114,6 +116,15 @@ public final class LeaderboardIndex {
                                 k -> new Group(st, new ArrayList<>(1))).entries().add(new Entry(r, n));
             groups.put(b.getKey(), new ArrayList<>(byKey.values()));
         }
+        java.util.Set<Node> settingNames = new java.util.HashSet<>();
+        int settingCount = 0;
+        for (var e : notations.entrySet())
+            if (settingNodes.contains(e.getKey())) {
+                settingCount += e.getValue().size();
+                settingNames.addAll(e.getValue());
+            }
+        this.settingsApart = settingNames.size() == settingCount;
+        for (Node b : groups.keySet()) answers.put(java.util.Arrays.asList(b, null), compute(b, null, null));
     }
 
     /** Scores ranked by value, equal values sharing a rank; null unless every score is a number (NaN excluded). */
@@ -151,18 +162,62 @@ public final class LeaderboardIndex {
         return leaderboardRows(params).toList();
     }
 
-    /** One row: its keys (setting, shots, model, name, score, metric, evidence), their ranks, and its sources. */
-    private record Row(Node[] key, int[] ranks, TreeSet<String> sources) {}
+    /** One row: the setting it is in, its keys (setting, shots, model, name, score, metric, evidence), their ranks, its sources. */
+    private record Row(Node setting, Node[] key, int[] ranks, List<String> sources) {}
+
+    /**
+     * The answers without a setting, by (benchmark, evidence level or null), sorted: each is computed once (those
+     * without an evidence level when the index is read, the others when first asked) and kept with the index, so a
+     * page costs its rows. Their size is bounded by the data: at most one row per result and level.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<List<Node>, List<Row>> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether a setting's rows can be read from the answer without a setting (no two settings share a notation). */
+    private boolean settingsApart;
 
     /**
      * The rows of {@code leaderboard} for parameters bound as {@link ParamResolver#bind} binds them, in the query's
-     * order: one pass over the benchmark's groups (the best score of each, then the entries that reach it), and one
-     * sort of the rows on ranks.
+     * order. The best result of a (model, setting, shots) group does not depend on the other settings, so the answer
+     * for one setting is the rows of that setting in the answer without one.
      */
     public IndexedRows leaderboardRows(Map<Var, Node> params) {
         Node benchmark = params.get(Var.alloc("_benchmark"));
         Node setting = params.get(Var.alloc("_setting"));
         Node evidence = params.get(Var.alloc("_evidence"));
+        if (setting != null && !settingsApart) return rowsOf(compute(benchmark, setting, evidence), null);
+        List<Row> all = answers.computeIfAbsent(java.util.Arrays.asList(benchmark, evidence), k -> compute(benchmark, null, evidence));
+        return rowsOf(all, setting);
+    }
+
+    /** The rows of {@code all}, or of those in {@code setting}. */
+    private static IndexedRows rowsOf(List<Row> all, Node setting) {
+        List<Row> rows;
+        if (setting == null) rows = all;
+        else {
+            rows = new ArrayList<>();
+            for (Row r : all) if (r.setting().equals(setting)) rows.add(r);
+        }
+        return new IndexedRows() {
+            public long size() {
+                return rows.size();
+            }
+
+            public java.util.Iterator<Binding> from(long offset) {
+                var it = rows.subList((int) Math.min(offset, rows.size()), rows.size()).iterator();
+                return new java.util.Iterator<>() {
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    public Binding next() {
+                        return binding(it.next());
+                    }
+                };
+            }
+        };
+    }
+
+    /** One pass over the benchmark's groups (the best score of each, then the entries that reach it); one sort on ranks. */
+    private List<Row> compute(Node benchmark, Node setting, Node evidence) {
         List<Row> rows = new ArrayList<>();
         for (Group g : groups.getOrDefault(benchmark, List.of())) {
             if (setting != null && !setting.equals(g.setting())) continue;
@@ -187,7 +242,7 @@ public final class LeaderboardIndex {
                                         Node[] k = {settingName, en.shots(), r.model(), name, score, metric, evidenceName};
                                         int[] rk = new int[7];
                                         for (int i = 0; i < 7; i++) rk[i] = rankOf(k[i]);
-                                        rows.add(new Row(k, rk, new TreeSet<>(r.sources())));
+                                        rows.add(new Row(g.setting(), k, rk, r.sources()));
                                     }
                     }
                 }
@@ -198,27 +253,13 @@ public final class LeaderboardIndex {
         List<Row> merged = new ArrayList<>(rows.size());
         for (Row r : rows) {
             Row last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && java.util.Arrays.equals(last.key(), r.key())) last.sources().addAll(r.sources());
-            else merged.add(r);
+            if (last != null && java.util.Arrays.equals(last.key(), r.key())) {
+                List<String> both = new ArrayList<>(last.sources());
+                both.addAll(r.sources());
+                merged.set(merged.size() - 1, new Row(last.setting(), last.key(), last.ranks(), both));
+            } else merged.add(r);
         }
-        return new IndexedRows() {
-            public long size() {
-                return merged.size();
-            }
-
-            public java.util.Iterator<Binding> from(long offset) {
-                var it = merged.subList((int) Math.min(offset, merged.size()), merged.size()).iterator();
-                return new java.util.Iterator<>() {
-                    public boolean hasNext() {
-                        return it.hasNext();
-                    }
-
-                    public Binding next() {
-                        return binding(it.next());
-                    }
-                };
-            }
-        };
+        return merged;
     }
 
     /** The query's ORDER BY ?setting ?shots DESC(?score) ?name ?model ?metric ?evidence, on ranks. */
@@ -240,7 +281,7 @@ public final class LeaderboardIndex {
     private static Binding binding(Row row) {
         BindingBuilder b = BindingBuilder.create();
         for (int i = 0; i < 7; i++) if (row.key()[i] != null) b.add(VARS.get(i), row.key()[i]);
-        b.add(VARS.get(7), NodeFactory.createLiteralString(String.join(" ", row.sources())));
+        b.add(VARS.get(7), NodeFactory.createLiteralString(String.join(" ", new TreeSet<>(row.sources()))));
         return b.build();
     }
 

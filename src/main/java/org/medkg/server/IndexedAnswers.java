@@ -14,7 +14,8 @@ import org.medkg.query.LineageIndex;
 import org.medkg.query.ParamResolver;
 
 /**
- * Answers {@code built-on} and {@code descendants} from a {@link LineageIndex}, and {@code leaderboard} from a
+ * Answers {@code built-on}, {@code descendants} and {@code lineage} from a {@link LineageIndex}, {@code by-institute}
+ * from an {@link org.medkg.query.InstituteIndex}, and {@code leaderboard} from a
  * {@link org.medkg.query.LeaderboardIndex}, of the build being served. The index is read in the
  * background when the server starts and again after it switches to a new build; until it is ready (and if it cannot
  * be read), the query itself answers, so the server is ready at once and never answers from an older build.
@@ -24,6 +25,7 @@ final class IndexedAnswers {
     static final String DESCENDANTS = "descendants";
     static final String LEADERBOARD = "leaderboard";
     static final String LINEAGE = "lineage";
+    static final String BY_INSTITUTE = "by-institute";
 
     /** An answer from the index: its columns and rows, in the order the query's API would give them. */
     record Answer(List<Var> vars, org.medkg.query.IndexedRows rows, String engine) {}
@@ -33,13 +35,15 @@ final class IndexedAnswers {
     private final CannedQuery descendants;
     private final CannedQuery leaderboard;
     private final CannedQuery lineage;
+    private final CannedQuery byInstitute;
     private final Consumer<String> log;
     private final AtomicBoolean building = new AtomicBoolean();
-    private volatile Object[] current;   // {fingerprint, LineageIndex, LeaderboardIndex or null}
+    private volatile Object[] current;   // {fingerprint, LineageIndex, LeaderboardIndex or null, InstituteIndex or null}
 
     IndexedAnswers(DatasetGraph dataset, MedkgServer.Version version, CannedQuery builtOn, CannedQuery descendants,
-                   CannedQuery leaderboard, CannedQuery lineage, Consumer<String> log) {
+                   CannedQuery leaderboard, CannedQuery lineage, CannedQuery byInstitute, Consumer<String> log) {
         this.lineage = lineage;
+        this.byInstitute = byInstitute;
         this.leaderboard = leaderboard;
         this.dataset = dataset;
         this.version = version;
@@ -55,11 +59,16 @@ final class IndexedAnswers {
         boolean isDescendants = descendants != null && q.name().equals(DESCENDANTS) && q.text().equals(descendants.text());
         boolean isLeaderboard = leaderboard != null && q.name().equals(LEADERBOARD) && q.text().equals(leaderboard.text());
         boolean isLineage = lineage != null && q.name().equals(LINEAGE) && q.text().equals(lineage.text());
-        if (!isBuiltOn && !isDescendants && !isLeaderboard && !isLineage) return null;
+        boolean isByInstitute = byInstitute != null && q.name().equals(BY_INSTITUTE) && q.text().equals(byInstitute.text());
+        if (!isBuiltOn && !isDescendants && !isLeaderboard && !isLineage && !isByInstitute) return null;
         Object[] snapshot = ready();   // one build's indexes, read together
         if (snapshot == null) return null;
         LineageIndex index = (LineageIndex) snapshot[1];
         Map<Var, Node> binding = new ParamResolver(dataset).bind(q, params);
+        if (isByInstitute) {
+            org.medkg.query.InstituteIndex institutes = (org.medkg.query.InstituteIndex) snapshot[3];
+            return institutes == null ? null : new Answer(org.medkg.query.InstituteIndex.VARS, institutes.byInstitute(binding), "institute-index");
+        }
         if (isLeaderboard) {
             org.medkg.query.LeaderboardIndex scores = (org.medkg.query.LeaderboardIndex) snapshot[2];
             return scores == null ? null : new Answer(org.medkg.query.LeaderboardIndex.VARS, scores.leaderboardRows(binding), "score-index");
@@ -80,7 +89,7 @@ final class IndexedAnswers {
     }
 
     /**
-     * The indexes of the build being served ({fingerprint, LineageIndex, LeaderboardIndex}), or null while they are
+     * The indexes of the build being served ({fingerprint, LineageIndex, LeaderboardIndex, InstituteIndex}), or null while they are
      * read (reading starts here if needed).
      */
     private Object[] ready() {
@@ -95,8 +104,10 @@ final class IndexedAnswers {
                     org.medkg.query.LeaderboardIndex scores = leaderboard == null ? null
                             : org.medkg.query.LeaderboardIndex.build(dataset, leaderboard);
                     // Kept only if the server still serves the build the index was read from.
+                    org.medkg.query.InstituteIndex institutes = byInstitute == null ? null
+                            : org.medkg.query.InstituteIndex.build(dataset, byInstitute);
                     if (version.fingerprint().equals(fingerprint)) {
-                        current = new Object[] {fingerprint, index, scores};
+                        current = new Object[] {fingerprint, index, scores, institutes};
                         log.accept(String.format("lineage index ready: %,d closure entries in %d ms", index.closureEntries(),
                                 (System.nanoTime() - start) / 1_000_000));
                     }

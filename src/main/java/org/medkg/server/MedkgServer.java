@@ -86,9 +86,10 @@ public final class MedkgServer {
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(options.timeoutMillis()));
         org.medkg.query.CancellableRegex.install(dataset.getContext());
 
-        // built-on, descendants, lineage and leaderboard answered from memory once the lineage index of the served build is read (in the background).
+        // built-on, descendants, lineage, leaderboard and by-institute answered from memory once the lineage index of the served build is read (in the background).
         IndexedAnswers indexed = new IndexedAnswers(dataset, version, library.get(IndexedAnswers.BUILT_ON),
                 library.get(IndexedAnswers.DESCENDANTS), library.get(IndexedAnswers.LEADERBOARD), library.get(IndexedAnswers.LINEAGE),
+                library.get(IndexedAnswers.BY_INSTITUTE),
                 m -> System.err.println("medkg: " + m));
         FusekiServer.Builder b = FusekiServer.create()
                 .port(options.port())

@@ -209,6 +209,53 @@ class LineageIndexTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"data", "valid/evidence", "valid/minimal"})
+    void instituteIndexAnswersExactlyAsTheQuery(String fixture) throws Exception {
+        Path data = fixture.equals("data") ? Catalogs.DATA : Catalogs.materialise(fixture, tmp.resolve("in-" + fixture.replace('/', '-')));
+        Path storeDir = tmp.resolve("in-store-" + fixture.replace('/', '-'));
+        assertTrue(ProjectBuild.run(Catalogs.inputs(data), storeDir, m -> {}).ok());
+        CannedQuery q = QueryLibrary.load(Catalogs.QUERIES).get("by-institute");
+        try (Store store = Store.open(storeDir)) {
+            var dsg = store.dataset();
+            InstituteIndex index = InstituteIndex.build(dsg, q);
+            CannedQueryRunner runner = new CannedQueryRunner(dsg, 60_000);
+            Set<Node> institutes = new LinkedHashSet<>();
+            Set<Node> families = new LinkedHashSet<>();
+            Txn.executeRead(dsg, () -> {
+                dsg.getDefaultGraph().find(Node.ANY, MKG.developedBy, Node.ANY).forEachRemaining(t -> institutes.add(t.getObject()));
+                dsg.getDefaultGraph().find(Node.ANY, MKG.inFamily, Node.ANY).forEachRemaining(t -> families.add(t.getObject()));
+                dsg.getDefaultGraph().find(Node.ANY, MKG.subFamilyOf, Node.ANY).forEachRemaining(t -> families.add(t.getObject()));
+            });
+            List<Map<Var, Node>> cases = new ArrayList<>();
+            cases.add(Map.of());                                             // every institute
+            cases.add(Map.of(Var.alloc("_excludeExports"), NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean)));
+            for (Node f : families) cases.add(Map.of(Var.alloc("_family"), f));
+            int i = 0;
+            for (Node inst : institutes) {
+                cases.add(Map.of(Var.alloc("_institute"), inst));
+                if (i++ % 5 == 0) {
+                    cases.add(Map.of(Var.alloc("_institute"), inst, Var.alloc("_excludeExports"),
+                            NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean)));
+                    cases.add(Map.of(Var.alloc("_institute"), inst, Var.alloc("_task"), NodeFactory.createLiteralString("token-classification")));
+                    for (Node f : families) cases.add(Map.of(Var.alloc("_institute"), inst, Var.alloc("_family"), f));
+                }
+            }
+            long rowsCompared = 0;
+            for (Map<Var, Node> params : cases) {
+                List<Binding> expected = new ArrayList<>();
+                runner.select(q, QueryTransformOps.replaceVars(q.query(), params), rs -> rs.forEachRemaining(x -> expected.add(toBinding(x))));
+                List<Binding> actual = index.byInstitute(params).toList();
+                assertEquals(expected.size(), actual.size(), "by-institute rows for " + params);
+                for (int r = 0; r < expected.size(); r++)
+                    assertEquals(expected.get(r), actual.get(r), "by-institute row " + r + " for " + params);
+                rowsCompared += expected.size();
+            }
+            assertTrue(rowsCompared > 0 || !fixture.equals("data"));
+            System.out.printf("LineageIndexTest by-institute %s: %d cases, %d rows identical%n", fixture, cases.size(), rowsCompared);
+        }
+    }
+
     private static Set<String> words(Node n) {
         return new TreeSet<>(List.of(n.getLiteralLexicalForm().split(" ")));
     }
