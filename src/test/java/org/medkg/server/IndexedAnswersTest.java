@@ -112,5 +112,25 @@ class IndexedAnswersTest {
             java.util.Collections.sort(actual);
             assertEquals(expected, actual, model);
         }
+        // lineage (sources last) and by-institute (no sources: compared as written) from the indexes, over HTTP.
+        CannedQuery lin = QueryLibrary.load(Catalogs.QUERIES).get("lineage");
+        for (String model : new String[] {"meditron-70b", "bio-clinicalbert"}) {
+            HttpResponse<String> indexed = server.get("/api/queries/lineage?model=" + model, "text/csv");
+            assertEquals(200, indexed.statusCode(), indexed.body());
+            assertEquals("lineage-index", indexed.headers().firstValue(QueryApiServlet.ANSWERED_BY).orElse(""));
+            String sparql = QueryTransformOps.replaceVars(lin.query(), Map.of(Var.alloc("_model"),
+                    NodeFactory.createURI("https://w3id.org/medkg/id/model/" + model))).toString();
+            List<String> expected = rows(server.sparql(sparql, "text/csv").body());
+            assertTrue(!expected.isEmpty(), model);
+            assertEquals(expected, rows(indexed.body()), "lineage " + model);
+        }
+        CannedQuery bi = QueryLibrary.load(Catalogs.QUERIES).get("by-institute");
+        HttpResponse<String> byInst = server.get("/api/queries/by-institute?institute=EPFL", "text/csv");
+        assertEquals("institute-index", byInst.headers().firstValue(QueryApiServlet.ANSWERED_BY).orElse(""));
+        String bsparql = QueryTransformOps.replaceVars(bi.query(), Map.of(Var.alloc("_institute"),
+                NodeFactory.createURI("https://w3id.org/medkg/id/institute/epfl"))).toString();
+        String expectedCsv = server.sparql(bsparql, "text/csv").body();
+        assertTrue(expectedCsv.lines().count() > 1);
+        assertEquals(expectedCsv, byInst.body(), "by-institute EPFL");
     }
 }
