@@ -50,6 +50,8 @@ public final class Report {
         md.append("Reproduce: `bench/run.sh` (sizes with `SIZES=\"10000 100000 1000000\"`, runs with `RUNS`). Latencies are over ")
                 .append(runs).append(" runs after warm-up unless stated; p50/p95/p99 in milliseconds.\n\n");
 
+        goals(md, builds, queries, startups);
+
         md.append("## Build: catalog CSV to validated, published TDB2 store\n\n");
         md.append("| models | triples | medkg build (s) | parse | convert | validate | load | load rate (quads/s) | store size | peak RSS | tdb2.tdbloader alone (s) | build / tdbloader |\n");
         md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -86,8 +88,9 @@ public final class Report {
         }
 
         md.append("\n## First page (limit=100, with the total) over HTTP, and which engine answered\n\n");
-        md.append("`built-on` (and `descendants`) are answered from the server's lineage index and `leaderboard` from ")
-                .append("its score index once it has read them (the time after start is given); the others by SPARQL. ")
+        md.append("`built-on`, `descendants` and `lineage` are answered from the server's lineage index, `leaderboard` from ")
+                .append("its score index and `by-institute` from its institute index once it has read them (the time after start ")
+                .append("is given); the rest by SPARQL. ")
                 .append("A page is the first 100 rows in the query's order, with `Medkg-Total-Count`.\n\n");
         md.append("| models | query | answered by | total rows | first page p50 / p95 / p99 | full answer p50 / p95 / p99 | index ready after start (ms) |\n")
                 .append("|---:|---|---|---:|---|---|---:|\n");
@@ -149,6 +152,67 @@ public final class Report {
         md.append("\n![Cost against N, log-log](chart.svg)\n");
         Files.writeString(dir.resolve("results.md"), md.toString(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("chart.svg"), chart(series, machine), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The hub-scale goals (issue 13), each with its measured figure at every size measured and met or missed against
+     * the size the goal names (the largest size measured stands in, and says so, when that size was not run).
+     */
+    private static void goals(StringBuilder md, TreeMap<Integer, JsonNode> builds, TreeMap<Integer, JsonNode> queries,
+                              TreeMap<Integer, JsonNode> startups) {
+        md.append("## Goals\n\n");
+        md.append("The issue sets the latency, throughput, ratio and memory goals at 10^6 models (the build ratio at 10^5 too); ")
+                .append("the other sizes are shown against the same targets. Start-up goals are for the real catalog.\n\n");
+        md.append("| goal | target | measured | met? |\n|---|---|---|---|\n");
+        for (var e : queries.entrySet()) {
+            JsonNode q = e.getValue();
+            String n = String.format(Locale.ROOT, "10^%d", (int) Math.round(Math.log10(e.getKey())));
+            double page = q.path("httpFirstPage").path("built-on").path("stats").path("p50").asDouble(Double.NaN);
+            double full = q.path("http").path("built-on").path("stats").path("p50").asDouble(Double.NaN);
+            double closure = q.path("closureGraph").path("stats").path("p50").asDouble(Double.NaN);
+            double bfs = q.path("bfsFloor").path("stats").path("p50").asDouble(Double.NaN);
+            goal(md, "`built-on` largest root, first page (100 rows + total), HTTP p50, " + n, "≤ 50 ms", page, 50,
+                    String.format(Locale.ROOT, " (closure scan %.1f ms, BFS floor %.3f ms)", closure, bfs));
+            goal(md, "`built-on` largest root, whole answer streamed, HTTP p50, " + n, "≤ 2,000 ms", full, 2000,
+                    String.format(Locale.ROOT, " (%,d bytes; %.0f× the closure scan)", q.path("http").path("built-on").path("bytes").asLong(),
+                            full / closure));
+            goal(md, "`leaderboard` top 100 (first page), HTTP p50, " + n, "≤ 100 ms",
+                    q.path("httpFirstPage").path("leaderboard").path("stats").path("p50").asDouble(Double.NaN), 100, "");
+            goal(md, "`by-institute`, whole answer, HTTP p50, " + n, "≤ 200 ms",
+                    q.path("http").path("by-institute").path("stats").path("p50").asDouble(Double.NaN), 200, "");
+            JsonNode t = q.path("throughput").path("32");
+            double p99 = t.path("stats").path("p99").asDouble(Double.NaN);
+            long errors = t.path("errors").asLong(-1);
+            md.append(String.format(Locale.ROOT, "| 32 clients, lineage/descendants mix, p99 and errors, %s | ≤ 100 ms, 0 errors | %.1f ms, %d errors | %s |%n",
+                    n, p99, errors, p99 <= 100 && errors == 0 ? "met" : "missed"));
+        }
+        for (var e : builds.entrySet()) {
+            JsonNode b = e.getValue();
+            String n = String.format(Locale.ROOT, "10^%d", (int) Math.round(Math.log10(e.getKey())));
+            double ratio = wall(b.path("buildWall").asText()) / wall(b.path("tdbloaderWall").asText());
+            double limit = e.getKey() >= 1_000_000 ? 1.3 : e.getKey() >= 100_000 ? 1.5 : Double.NaN;
+            md.append(String.format(Locale.ROOT, "| build / `tdb2.tdbloader`, %s | %s | %.2f× | %s |%n", n,
+                    Double.isNaN(limit) ? "(no goal at this size)" : String.format(Locale.ROOT, "≤ %.1f×", limit), ratio,
+                    Double.isNaN(limit) ? "-" : ratio <= limit ? "met" : "missed"));
+            double rssGb = b.path("buildPeakRssKiB").asLong() / 1048576.0;
+            md.append(String.format(Locale.ROOT, "| build peak RSS, %s | %s | %.2f GiB | %s |%n", n,
+                    e.getKey() >= 1_000_000 ? "≤ 6 GB" : "(no goal at this size)", rssGb,
+                    e.getKey() >= 1_000_000 ? (rssGb * 1.073741824 <= 6 ? "met" : "missed") : "-"));
+        }
+        JsonNode seed = startups.get(0);
+        if (seed != null) {
+            goal(md, "`./medkg lineage MODEL`, real catalog, median wall", "≤ 1,000 ms", seed.path("lineage").path("medkg").asDouble(Double.NaN), 1000, "");
+            goal(md, "`./medkg query NAME`, real catalog, median wall", "≤ 1,000 ms", seed.path("query").path("medkg").asDouble(Double.NaN), 1000, "");
+            goal(md, "`./medkg serve` until /$/ping, store current, real catalog, median", "≤ 2,000 ms",
+                    seed.path("serveReady").path("medkg").asDouble(Double.NaN), 2000, "");
+        }
+        md.append("\n");
+    }
+
+    private static void goal(StringBuilder md, String what, String target, double measured, double limit, String detail) {
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s%s | %s |%n", what, target,
+                Double.isNaN(measured) ? "not measured" : String.format(Locale.ROOT, "%,.1f ms", measured), detail,
+                Double.isNaN(measured) ? "-" : measured <= limit ? "met" : "missed"));
     }
 
     private static void put(Map<String, TreeMap<Integer, Double>> s, String name, int n, double v) {
