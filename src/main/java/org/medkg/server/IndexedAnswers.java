@@ -88,6 +88,23 @@ final class IndexedAnswers {
         return new Answer(tree.getResultVars(), org.medkg.query.IndexedRows.of(ordered), "lineage-index");
     }
 
+    /** Daemon threads that read the score and institute indexes. */
+    private static final java.util.concurrent.Executor READERS = r -> {
+        Thread t = new Thread(r, "medkg-index-reader");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
     /**
      * The indexes of the build being served ({fingerprint, LineageIndex, LeaderboardIndex, InstituteIndex}), or null while they are
      * read (reading starts here if needed).
@@ -100,12 +117,17 @@ final class IndexedAnswers {
             Thread t = new Thread(() -> {
                 try {
                     long start = System.nanoTime();
+                    // The score and institute indexes are read beside the lineage index, on other threads.
+                    java.util.concurrent.CompletableFuture<org.medkg.query.LeaderboardIndex> scoresRead =
+                            java.util.concurrent.CompletableFuture.supplyAsync(() -> leaderboard == null ? null
+                                    : org.medkg.query.LeaderboardIndex.build(dataset, leaderboard), READERS);
+                    java.util.concurrent.CompletableFuture<org.medkg.query.InstituteIndex> institutesRead =
+                            java.util.concurrent.CompletableFuture.supplyAsync(() -> byInstitute == null ? null
+                                    : org.medkg.query.InstituteIndex.build(dataset, byInstitute), READERS);
                     LineageIndex index = LineageIndex.build(dataset, builtOn, descendants, lineage);
-                    org.medkg.query.LeaderboardIndex scores = leaderboard == null ? null
-                            : org.medkg.query.LeaderboardIndex.build(dataset, leaderboard);
+                    org.medkg.query.LeaderboardIndex scores = join(scoresRead);
+                    org.medkg.query.InstituteIndex institutes = join(institutesRead);
                     // Kept only if the server still serves the build the index was read from.
-                    org.medkg.query.InstituteIndex institutes = byInstitute == null ? null
-                            : org.medkg.query.InstituteIndex.build(dataset, byInstitute);
                     if (version.fingerprint().equals(fingerprint)) {
                         current = new Object[] {fingerprint, index, scores, institutes};
                         log.accept(String.format("lineage index ready: %,d closure entries in %d ms", index.closureEntries(),
