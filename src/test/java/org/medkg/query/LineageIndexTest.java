@@ -38,9 +38,9 @@ class LineageIndexTest {
     @TempDir static Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"data", "valid/evidence", "valid/minimal"})
+    @ValueSource(strings = {"data", "valid/evidence", "valid/minimal", "synthetic"})
     void indexAnswersExactlyAsTheQuery(String fixture) throws Exception {
-        Path data = fixture.equals("data") ? Catalogs.DATA : Catalogs.materialise(fixture, tmp.resolve(fixture.replace('/', '-')));
+        Path data = catalog(fixture, "");
         Path storeDir = tmp.resolve("store-" + fixture.replace('/', '-'));
         assertTrue(ProjectBuild.run(Catalogs.inputs(data), storeDir, m -> {}).ok());
         QueryLibrary library = QueryLibrary.load(Catalogs.QUERIES);
@@ -157,9 +157,9 @@ class LineageIndexTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"data", "valid/evidence", "valid/minimal"})
+    @ValueSource(strings = {"data", "valid/evidence", "valid/minimal", "synthetic"})
     void leaderboardIndexAnswersExactlyAsTheQuery(String fixture) throws Exception {
-        Path data = fixture.equals("data") ? Catalogs.DATA : Catalogs.materialise(fixture, tmp.resolve("lb-" + fixture.replace('/', '-')));
+        Path data = catalog(fixture, "lb-");
         Path storeDir = tmp.resolve("lb-store-" + fixture.replace('/', '-'));
         assertTrue(ProjectBuild.run(Catalogs.inputs(data), storeDir, m -> {}).ok());
         CannedQuery q = QueryLibrary.load(Catalogs.QUERIES).get("leaderboard");
@@ -210,9 +210,9 @@ class LineageIndexTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"data", "valid/evidence", "valid/minimal"})
+    @ValueSource(strings = {"data", "valid/evidence", "valid/minimal", "synthetic"})
     void instituteIndexAnswersExactlyAsTheQuery(String fixture) throws Exception {
-        Path data = fixture.equals("data") ? Catalogs.DATA : Catalogs.materialise(fixture, tmp.resolve("in-" + fixture.replace('/', '-')));
+        Path data = catalog(fixture, "in-");
         Path storeDir = tmp.resolve("in-store-" + fixture.replace('/', '-'));
         assertTrue(ProjectBuild.run(Catalogs.inputs(data), storeDir, m -> {}).ok());
         CannedQuery q = QueryLibrary.load(Catalogs.QUERIES).get("by-institute");
@@ -254,6 +254,17 @@ class LineageIndexTest {
             assertTrue(rowsCompared > 0 || !fixture.equals("data"));
             System.out.printf("LineageIndexTest by-institute %s: %d cases, %d rows identical%n", fixture, cases.size(), rowsCompared);
         }
+    }
+
+    /** The real catalog, a fixture, or a synthetic catalog of 800 models as the benchmark generates them. */
+    private static Path catalog(String fixture, String prefix) throws Exception {
+        if (fixture.equals("data")) return Catalogs.DATA;
+        Path dir = tmp.resolve(prefix + fixture.replace('/', '-'));
+        if (fixture.equals("synthetic")) {
+            new org.medkg.bench.SyntheticCatalog(800, 11).write(dir);
+            return dir;
+        }
+        return Catalogs.materialise(fixture, dir);
     }
 
     private static Set<String> words(Node n) {
