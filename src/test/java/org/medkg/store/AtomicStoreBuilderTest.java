@@ -91,6 +91,25 @@ class AtomicStoreBuilderTest {
     }
 
     @Test
+    void catalogRefusedAfterItStreamedIntoTheStagingLoadLeavesOldStoreAnswering() throws IOException {
+        Path data = Catalogs.materialise("valid/minimal", tmp.resolve("data"));
+        Path storeDir = tmp.resolve("store");
+        build(data, storeDir, AtomicStoreBuilder.NONE);
+        List<String> before = answer(storeDir);
+        Path current = AtomicStoreBuilder.currentDatabase(storeDir);
+        // A lineage cycle is found only after every row has been read, converted and handed to the staging load.
+        Path bad = Catalogs.materialise("invalid/cycle", tmp.resolve("bad"));
+        AtomicStoreBuilder.Outcome refused = Builds.build(Catalogs.inputs(bad), storeDir, s -> {}, AtomicStoreBuilder.NONE);
+        assertFalse(refused.ok());
+        List<String> problems = refused.check().problems().sorted().stream().map(Object::toString).toList();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("models.csv:7:16: built_on: lineage cycle: "
+                + "bert-base-cased -> bio-clinicalbert -> biobert-v1.0 -> bert-base-cased")), problems.toString());
+        assertEquals(current, AtomicStoreBuilder.currentDatabase(storeDir));
+        assertEquals(before, answer(storeDir));
+        assertNoStaging(storeDir);
+    }
+
+    @Test
     void leftoversOfAKilledBuildDoNotDisturbTheStore() throws IOException {
         Path data = Catalogs.materialise("valid/minimal", tmp.resolve("data"));
         Path storeDir = tmp.resolve("store");
