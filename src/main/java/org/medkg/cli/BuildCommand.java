@@ -28,9 +28,9 @@ final class BuildCommand implements Callable<Integer> {
         if (!outcome.ok()) return reportProblems(outcome.check(), err);
         reportWarnings(outcome.check(), err);
         BuildInfo i = outcome.info();
-        spec.commandLine().getOut().printf("built %s: %d rows; %d triples (default graph), %d quads (all graphs); %d ms (parse %d, convert %d, validate %d, load %d)%n",
+        spec.commandLine().getOut().printf("built %s: %d rows; %d triples (default graph), %d quads (all graphs); %d ms (parse %d, convert %d, validate %d, closure %d, load %d, beside the check)%n",
                 outcome.database(), i.rows(), i.triples(), i.quads(), i.totalMillis(), i.parseMillis(), i.convertMillis(),
-                i.validateMillis(), i.loadMillis());
+                i.validateMillis(), i.closureMillis(), i.loadMillis());
         return 0;
     }
 

@@ -63,7 +63,7 @@ final class WarmCommand implements Callable<Integer> {
         sink.write(SvgRenderer.render(g, SvgRenderer.ColorBy.INSTITUTE, s -> s).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Path tmp = Files.createTempDirectory("medkg-warm");
         try {
-            new BuildInfo("2026-01-01T00:00:00Z", "warm", 0, 0, 0, 0, 0, 0, 0, 0, 0).write(tmp);
+            new BuildInfo("2026-01-01T00:00:00Z", "warm", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).write(tmp);
             BuildInfo.read(tmp);
         } finally {
             Files.deleteIfExists(tmp.resolve(BuildInfo.FILE));

@@ -84,8 +84,20 @@ class AtomicStoreBuilderTest {
         Path storeDir = tmp.resolve("store");
         build(data, storeDir, AtomicStoreBuilder.NONE);
         List<String> before = answer(storeDir);
+        Path current = AtomicStoreBuilder.currentDatabase(storeDir);
         Path bad = Catalogs.materialise("invalid/unterminated-quote", tmp.resolve("bad"));
         assertEquals(null, build(bad, storeDir, AtomicStoreBuilder.NONE));
+        assertEquals(before, answer(storeDir));
+        assertNoStaging(storeDir);
+
+        // A lineage cycle is found only after every row was read, converted and handed to the staging load.
+        Path cycle = Catalogs.materialise("invalid/cycle", tmp.resolve("cycle"));
+        AtomicStoreBuilder.Outcome refused = Builds.build(Catalogs.inputs(cycle), storeDir, s -> {}, AtomicStoreBuilder.NONE);
+        assertFalse(refused.ok());
+        List<String> problems = refused.check().problems().sorted().stream().map(Object::toString).toList();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("models.csv:7:16: built_on: lineage cycle: "
+                + "bert-base-cased -> bio-clinicalbert -> biobert-v1.0 -> bert-base-cased")), problems.toString());
+        assertEquals(current, AtomicStoreBuilder.currentDatabase(storeDir));
         assertEquals(before, answer(storeDir));
         assertNoStaging(storeDir);
     }
