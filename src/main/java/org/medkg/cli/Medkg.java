@@ -1,28 +1,45 @@
 package org.medkg.cli;
 
+import java.util.List;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The medkg command line: {@code System.exit(new CommandLine(new Medkg()).execute(args))}. */
 @Command(name = "medkg", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A knowledge graph of medical and biomedical foundation models and their lineage.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, ExportCommand.class, SparqlCommand.class,
-                StatsCommand.class, QueriesCommand.class, QueryCommand.class, ServeCommand.class, ImportCommand.class,
-                CompareCommand.class, LineageCommand.class, GenerateCommand.class, WarmCommand.class, PublishCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 invalid input (catalog errors, bad query), 2 usage error, 3 store or port busy.",
                 "Paths default to the medkg checkout (MEDKG_HOME) or the current directory."})
 public final class Medkg implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The commands, in the order the usage lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(BuildCommand.class, ValidateCommand.class,
+            ExportCommand.class, SparqlCommand.class, StatsCommand.class, QueriesCommand.class, QueryCommand.class,
+            ServeCommand.class, ImportCommand.class, CompareCommand.class, LineageCommand.class, GenerateCommand.class,
+            WarmCommand.class, PublishCommand.class, CommandLine.HelpCommand.class);
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args.length == 0 ? null : args[0]).execute(args));
     }
 
-    /** The configured command line, shared by main and the tests. */
+    /** The configured command line with every command, shared by main and the tests. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line; when {@code first} names a command (other than help, which lists them all), only that one is
+     * added: picocli reads every added command's options by reflection, a tenth of a second of a short command's start.
+     * The usage, "did you mean" and help see all of them, since they come with no command or with another first word.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Medkg());
+        Class<?> only = COMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
+                .findFirst().orElse(null);
+        for (Class<?> c : only == null ? COMMANDS : List.of(only)) cl.addSubcommand(c);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("medkg: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (System.getenv("MEDKG_DEBUG") != null) ex.printStackTrace(commandLine.getErr());
