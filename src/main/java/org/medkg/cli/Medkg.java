@@ -21,7 +21,25 @@ public final class Medkg implements java.util.concurrent.Callable<Integer> {
             WarmCommand.class, PublishCommand.class, CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
-        System.exit(commandLine(args.length == 0 ? null : args[0]).execute(args));
+        String first = args.length == 0 ? null : args[0];
+        chooseLogger(first);
+        System.exit(commandLine(first).execute(args));
+    }
+
+    /**
+     * The server logs through Log4j 2, as Fuseki expects; every other command through SLF4J's simple logger, errors
+     * only on stderr (as much as Log4j shows without a configuration), since starting Log4j is a fifth of a short
+     * command's start. 'warm' takes the server's, so the class-data archive holds what 'serve' loads. A
+     * {@code -Dslf4j.provider} given by the user wins.
+     */
+    private static void chooseLogger(String command) {
+        if (System.getProperty("slf4j.provider") != null) return;
+        boolean server = "serve".equals(command) || "warm".equals(command);
+        System.setProperty("slf4j.provider", server ? "org.apache.logging.slf4j.SLF4JServiceProvider"
+                : "org.slf4j.simple.SimpleServiceProvider");
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "WARN");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null)
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
     }
 
     /** The configured command line with every command, shared by main and the tests. */
