@@ -31,7 +31,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CannedQuery q = QueryLibrary.load(paths.queries()).get("compare");
+        CannedQuery q = QueryLibrary.open(paths.queries()).get("compare");
         if (q == null) throw new Medkg.UsageException("queries/ has no 'compare' query");
         Map<String, String> params = new LinkedHashMap<>();
         if (source != null) params.put("source", source);

@@ -51,7 +51,7 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ResultFormat fmt = results.format();
         long timeoutMillis = results.timeoutMillis();
-        QueryLibrary library = QueryLibrary.load(paths.queries());
+        QueryLibrary library = QueryLibrary.open(paths.queries());   // parses only the query asked for
         CannedQuery q = library.get(name);
         if (q == null)
             throw new Medkg.UsageException("no canned query named '" + name + "'"

@@ -72,6 +72,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Medkg.UsageException(e.getMessage());
         }
+        // The query library (with Jena's initialisation) is read on another core while the store's inputs are
+        // fingerprinted; every query is checked before the server listens, as before.
+        java.util.concurrent.CompletableFuture<QueryLibrary> libraryRead = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return QueryLibrary.load(paths.queries());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         if (!noBuild && Builds.isStale(paths.inputs(), paths.store())) {
             err.println("medkg: store is missing or older than data/, ontology/ or queries/; building it first");
             AtomicStoreBuilder.Outcome o = ProjectBuild.run(paths.inputs(), paths.store(), m -> err.println("medkg: " + m));
@@ -83,7 +92,13 @@ final class ServeCommand implements Callable<Integer> {
                         + "--strict to refuse to serve stale data.");
             }
         }
-        QueryLibrary library = QueryLibrary.load(paths.queries());
+        QueryLibrary library;
+        try {
+            library = libraryRead.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
         Store store;
         try {
             store = Store.open(paths.store());

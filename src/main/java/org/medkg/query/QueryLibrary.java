@@ -42,31 +42,57 @@ public final class QueryLibrary {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String SH = "http://www.w3.org/ns/shacl#";
 
-    private final Map<String, CannedQuery> queries;
+    /** Every query's file, by name, in file order; a query is parsed when it is first asked for. */
+    private final Map<String, Path> files;
+    private final Map<String, CannedQuery> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private QueryLibrary(Map<String, CannedQuery> queries) {
-        this.queries = queries;
+    private QueryLibrary(Map<String, Path> files) {
+        this.files = files;
     }
 
     /** Loads every {@code NNN-name.rq} in {@code dir}; a file that does not parse or lacks a header is an error. */
     public static QueryLibrary load(Path dir) throws IOException {
-        Map<String, CannedQuery> out = new LinkedHashMap<>();
-        if (!Files.isDirectory(dir)) return new QueryLibrary(out);
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
-        }
         List<String> errors = new ArrayList<>();
-        for (Path f : files) {
+        QueryLibrary library = new QueryLibrary(scan(dir, errors));
+        for (String name : library.files.keySet()) {
             try {
-                CannedQuery q = parse(f);
-                if (out.putIfAbsent(q.name(), q) != null) errors.add(f + ": another query is already named " + q.name());
+                library.get(name);
             } catch (QueryFileException e) {
                 errors.add(e.getMessage());
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
         }
         if (!errors.isEmpty()) throw new QueryFileException(String.join("\n", errors));
-        return new QueryLibrary(Collections.unmodifiableMap(out));
+        return library;
+    }
+
+    /**
+     * The library in {@code dir} with only its file names checked: each query is parsed (and a malformed one
+     * reported) when it is first asked for. For a command that runs one query, where parsing all of them would be a
+     * tenth of its start; {@link #load} checks them all.
+     */
+    public static QueryLibrary open(Path dir) throws IOException {
+        List<String> errors = new ArrayList<>();
+        Map<String, Path> files = scan(dir, errors);
+        if (!errors.isEmpty()) throw new QueryFileException(String.join("\n", errors));
+        return new QueryLibrary(files);
+    }
+
+    /** The {@code .rq} files in {@code dir} by query name; a misnamed or doubly named file is added to {@code errors}. */
+    private static Map<String, Path> scan(Path dir, List<String> errors) throws IOException {
+        Map<String, Path> files = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir)) return files;
+        List<Path> rq;
+        try (Stream<Path> s = Files.list(dir)) {
+            rq = s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
+        }
+        for (Path f : rq) {
+            Matcher fm = FILE.matcher(f.getFileName().toString());
+            if (!fm.matches()) errors.add(f + ": file name must be NNN-name.rq (e.g. 010-built-on.rq)");
+            else if (files.putIfAbsent(fm.group(2), f) != null) errors.add(f + ": another query is already named " + fm.group(2));
+        }
+        return Collections.unmodifiableMap(files);
     }
 
     /** Parameter names the API keeps for itself: paging and the results format (as SPARQLWrapper sends it). */
@@ -132,16 +158,24 @@ public final class QueryLibrary {
     }
 
     public List<CannedQuery> all() {
-        return List.copyOf(queries.values());
+        return files.keySet().stream().map(this::get).toList();
     }
 
-    /** The query named {@code name}, or null. */
+    /** The query named {@code name}, or null; parsed on first use (a {@link QueryFileException} if it is malformed). */
     public CannedQuery get(String name) {
-        return queries.get(name);
+        Path file = files.get(name);
+        if (file == null) return null;
+        return parsed.computeIfAbsent(name, n -> {
+            try {
+                return parse(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     public java.util.Set<String> names() {
-        return queries.keySet();
+        return files.keySet();
     }
 
     /** The library as RDF: one {@code sh:SPARQLExecutable} per query. */
@@ -149,7 +183,7 @@ public final class QueryLibrary {
         Graph g = GraphFactory.createGraphMem();
         Node keywords = NodeFactory.createURI(MKG.SCHEMA + "keywords");
         Node target = NodeFactory.createURI(MKG.SCHEMA + "target");
-        for (CannedQuery q : queries.values()) {
+        for (CannedQuery q : all()) {
             Node s = NodeFactory.createURI(BASE + q.name());
             g.add(s, RDF.type.asNode(), NodeFactory.createURI(SH + "SPARQLExecutable"));
             String form = q.query().isSelectType() ? "SPARQLSelectExecutable"

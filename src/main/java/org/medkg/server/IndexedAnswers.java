@@ -17,7 +17,7 @@ import org.medkg.query.ParamResolver;
  * Answers {@code built-on}, {@code descendants} and {@code lineage} from a {@link LineageIndex}, {@code by-institute}
  * from an {@link org.medkg.query.InstituteIndex}, and {@code leaderboard} from a
  * {@link org.medkg.query.LeaderboardIndex}, of the build being served. The index is read in the
- * background when the server starts and again after it switches to a new build; until it is ready (and if it cannot
+ * background once the server listens and again after it switches to a new build; until it is ready (and if it cannot
  * be read), the query itself answers, so the server is ready at once and never answers from an older build.
  */
 final class IndexedAnswers {
@@ -50,6 +50,13 @@ final class IndexedAnswers {
         this.builtOn = builtOn;
         this.descendants = descendants;
         this.log = log;
+    }
+
+    /**
+     * Starts reading the indexes of the build being served. The server calls it once it listens: read before, they
+     * would take a core from the server's own start on a two-core machine, and the query answers meanwhile anyway.
+     */
+    void startReading() {
         if (builtOn != null) ready();
     }
 

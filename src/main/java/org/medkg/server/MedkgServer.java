@@ -86,7 +86,8 @@ public final class MedkgServer {
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(options.timeoutMillis()));
         org.medkg.query.CancellableRegex.install(dataset.getContext());
 
-        // built-on, descendants, lineage, leaderboard and by-institute answered from memory once the lineage index of the served build is read (in the background).
+        // built-on, descendants, lineage, leaderboard and by-institute answered from memory once the indexes of the
+        // served build are read (in the background, from when the server listens).
         IndexedAnswers indexed = new IndexedAnswers(dataset, version, library.get(IndexedAnswers.BUILT_ON),
                 library.get(IndexedAnswers.DESCENDANTS), library.get(IndexedAnswers.LEADERBOARD), library.get(IndexedAnswers.LINEAGE),
                 library.get(IndexedAnswers.BY_INSTITUTE),
@@ -133,6 +134,7 @@ public final class MedkgServer {
                 if (c instanceof ServerConnector sc) sc.setHost(options.host());
         }
         server.start();
+        indexed.startReading();
         return new MedkgServer(server);
     }
 
