@@ -102,7 +102,7 @@ public final class QueryBench {
                 // The server reads its lineage index in the background; built-on is timed once it answers from it.
                 long waitStart = System.nanoTime();
                 String probe = base + "/api/queries/built-on?" + query(four.get("built-on")) + "&limit=0";
-                while (!answeredBy(http, probe).equals("lineage-index") && System.nanoTime() - waitStart < 900e9) Thread.sleep(250);
+                while (!answeredBy(http, probe).equals("lineage-index") && System.nanoTime() - waitStart < 1500e9) Thread.sleep(250);
                 results.put("indexReadyAfterStartMs", (System.nanoTime() - waitStart) / 1e6);
                 System.err.printf("http       lineage index ready %.0f ms after start%n", (System.nanoTime() - waitStart) / 1e6);
                 Map<String, Object> overHttp = new LinkedHashMap<>();
