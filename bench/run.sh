@@ -65,7 +65,7 @@ for N in $SIZES; do
       > "$WORK/tdbloader-$N.out" 2> "$WORK/tdbloader-$N.err"
   floorSecs=$(awk '/Elapsed \(wall clock\)/ {print $NF}' "$WORK/tdbloader-$N.err")
 
-  java -Xmx8g -cp target/medkg.jar org.medkg.bench.QueryBench "$store" queries "$RAW/queries-$N.json" \
+  java -Xmx12g -cp target/medkg.jar org.medkg.bench.QueryBench "$store" queries "$RAW/queries-$N.json" \
       "$root" "$leaf" inst-10 medqa "$RUNS" "$LOAD_SECONDS" "$WARMUP" 2> "$WORK/queries-$N.err"
 
   bench/startup.sh "$data" "$store" "$leaf" "${STARTUP_RUNS:-10}" > "$RAW/startup-$N.json" 2> "$WORK/startup-$N.err"
