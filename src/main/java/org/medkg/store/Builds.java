@@ -13,6 +13,9 @@ import org.medkg.vocab.MKG;
 
 /** The one place a store build is assembled: schema, catalog, the ontology graph and any further graphs. */
 public final class Builds {
+    /** Where {@link #isStale} remembers the inputs' fingerprint (see {@link Inputs#fingerprint(Path)}). */
+    static final String INPUTS_CACHE = ".inputs-fingerprint";
+
     private Builds() {}
 
     public static AtomicStoreBuilder.Outcome build(Inputs inputs, Path storeDir, Consumer<String> progress,
@@ -37,6 +40,6 @@ public final class Builds {
     public static boolean isStale(Inputs inputs, Path storeDir) throws IOException {
         if (!Store.exists(storeDir)) return true;
         BuildInfo info = BuildInfo.read(storeDir.resolve(AtomicStoreBuilder.CURRENT).toRealPath());
-        return info == null || !inputs.fingerprint().equals(info.inputFingerprint());
+        return info == null || !inputs.fingerprint(storeDir.resolve(INPUTS_CACHE)).equals(info.inputFingerprint());
     }
 }
