@@ -38,6 +38,9 @@ public final class QueryBench {
     private QueryBench() {}
 
     public static void main(String[] a) throws Exception {
+        // It runs a server, as 'medkg serve' does: the same logger, and no warning that two are on the class path.
+        if (System.getProperty("slf4j.provider") == null)
+            System.setProperty("slf4j.provider", "org.apache.logging.slf4j.SLF4JServiceProvider");
         Path storeDir = Path.of(a[0]);
         Path queriesDir = Path.of(a[1]);
         File out = new File(a[2]);
