@@ -22,17 +22,27 @@ public interface IndexedRows {
     }
 
     static IndexedRows of(List<Binding> rows) {
+        return of(rows, java.util.function.Function.identity());
+    }
+
+    /** The rows of a sorted list, each made a binding as it is read. */
+    static <T> IndexedRows of(List<T> rows, java.util.function.Function<T, Binding> binding) {
         return new IndexedRows() {
             public long size() {
                 return rows.size();
             }
 
             public Iterator<Binding> from(long offset) {
-                return rows.subList((int) Math.min(offset, rows.size()), rows.size()).iterator();
-            }
+                Iterator<T> it = rows.subList((int) Math.min(offset, rows.size()), rows.size()).iterator();
+                return new Iterator<>() {
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
 
-            public List<Binding> toList() {
-                return rows;
+                    public Binding next() {
+                        return binding.apply(it.next());
+                    }
+                };
             }
         };
     }

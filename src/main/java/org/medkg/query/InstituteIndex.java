@@ -17,7 +17,6 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.binding.BindingComparator;
-import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -111,10 +110,9 @@ public final class InstituteIndex {
     public IndexedRows byInstitute(Map<Var, Node> params) {
         Node institute = params.get(Var.alloc("_institute"));
         Node family = params.get(Var.alloc("_family"));
-        Node excl = params.get(Var.alloc("_excludeExports"));
-        boolean excludeExports = excl != null && NodeValue.makeNode(excl).getBoolean();
-        Node task = params.get(Var.alloc("_task"));
-        boolean anyTask = task == null || (task.isLiteral() && task.getLiteralLexicalForm().isEmpty());
+        boolean excludeExports = ParamResolver.isTrue(params, "_excludeExports");
+        Node task = ParamResolver.nonEmpty(params, "_task");
+        boolean anyTask = task == null;
         Set<Node> inFamily = family == null || family.equals(NodeFactory.createURI(MKG.NS + "none")) ? null : familyAndSubFamilies(family);
         List<Row> rows = new ArrayList<>();
         for (Node inst : institute == null ? modelsOf.keySet() : List.of(institute))
@@ -141,24 +139,7 @@ public final class InstituteIndex {
             }
             return java.util.Arrays.equals(a.key(), b.key()) ? 0 : order.compare(binding(a), binding(b));
         });
-        return new IndexedRows() {
-            public long size() {
-                return rows.size();
-            }
-
-            public java.util.Iterator<Binding> from(long offset) {
-                var it = rows.subList((int) Math.min(offset, rows.size()), rows.size()).iterator();
-                return new java.util.Iterator<>() {
-                    public boolean hasNext() {
-                        return it.hasNext();
-                    }
-
-                    public Binding next() {
-                        return binding(it.next());
-                    }
-                };
-            }
-        };
+        return IndexedRows.of(rows, InstituteIndex::binding);
     }
 
     /** {@code family} and every family below it ({@code mkg:subFamilyOf*}, read backwards). */

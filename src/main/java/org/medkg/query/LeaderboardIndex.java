@@ -196,24 +196,7 @@ public final class LeaderboardIndex {
             rows = new ArrayList<>();
             for (Row r : all) if (r.setting().equals(setting)) rows.add(r);
         }
-        return new IndexedRows() {
-            public long size() {
-                return rows.size();
-            }
-
-            public java.util.Iterator<Binding> from(long offset) {
-                var it = rows.subList((int) Math.min(offset, rows.size()), rows.size()).iterator();
-                return new java.util.Iterator<>() {
-                    public boolean hasNext() {
-                        return it.hasNext();
-                    }
-
-                    public Binding next() {
-                        return binding(it.next());
-                    }
-                };
-            }
-        };
+        return IndexedRows.of(rows, LeaderboardIndex::binding);
     }
 
     /** One pass over the benchmark's groups (the best score of each, then the entries that reach it); one sort on ranks. */

@@ -390,10 +390,9 @@ public final class LineageIndex {
     public IndexedRows builtOnRows(Map<Var, Node> params) {
         Node base = params.get(Var.alloc("_base"));
         Node evidence = params.get(Var.alloc("_evidence"));
-        Node excl = params.get(Var.alloc("_excludeExports"));
-        boolean excludeExports = excl != null && NodeValue.makeNode(excl).getBoolean();
-        Node task = params.get(Var.alloc("_task"));
-        boolean anyTask = task == null || (task.isLiteral() && task.getLiteralLexicalForm().isEmpty());
+        boolean excludeExports = ParamResolver.isTrue(params, "_excludeExports");
+        Node task = ParamResolver.nonEmpty(params, "_task");
+        boolean anyTask = task == null;
         int baseId = ids.getOrDefault(base, NOTHING);
         int evidenceId = evidence == null ? ANY : ids.getOrDefault(evidence, NOTHING);
 

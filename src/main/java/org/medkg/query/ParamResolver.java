@@ -195,4 +195,16 @@ public final class ParamResolver {
         String s = v.replaceAll("\\p{Cntrl}", "?");
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
+
+    /** Whether the boolean parameter {@code name} (as {@link #bind} binds it, e.g. {@code _excludeExports}) is true. */
+    static boolean isTrue(Map<Var, Node> bound, String name) {
+        Node v = bound.get(Var.alloc(name));
+        return v != null && org.apache.jena.sparql.expr.NodeValue.makeNode(v).getBoolean();
+    }
+
+    /** The parameter {@code name} as bound, or null when it is absent or the empty string (as COALESCE(?p, "") = "" reads it). */
+    static Node nonEmpty(Map<Var, Node> bound, String name) {
+        Node v = bound.get(Var.alloc(name));
+        return v == null || (v.isLiteral() && v.getLiteralLexicalForm().isEmpty()) ? null : v;
+    }
 }
